@@ -11,12 +11,19 @@ shape the CLI and API promise.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 DocStatus = Literal["ok", "error", "skipped"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 ClaimStatus = Literal["agreed", "partial", "contradicted", "likely_translation_error"]
+
+
+def content_id(content: bytes | str) -> str:
+    """Article id: sha256 of the raw content, so re-ingesting the same document is a no-op."""
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()
 
 
 def to_dict(record: Any) -> Any:

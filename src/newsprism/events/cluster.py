@@ -1,0 +1,221 @@
+"""Group articles into events: online assignment, then a batch pass that merges and splits.
+
+Articles arrive in publication order. Each one asks the ANN index (`EventIndex`) for the few
+nearest event centroids and is compared, with the calibrated same-event probability, to the
+compared members of each; it joins the best event when the mean probability reaches
+`Options().event_threshold`, else it opens a new event. Arrival order makes early decisions
+blind to later articles, so a batch pass then splits members that no longer fit their event and
+merges events whose members are, on average, the same event (average linkage, so one bridging
+article cannot chain two stories together). Events that share actors or wording but fall short
+of the threshold, typically the same people a few weeks later, are linked in `Event.related`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+
+import numpy as np
+
+from newsprism.config import Options
+from newsprism.embed import embed
+from newsprism.events.features import PLACE_TYPES, Profile, days_apart, lead, pair_features, profile
+from newsprism.events.index import EventIndex
+from newsprism.events.score import probability
+from newsprism.records import Article, Event
+
+log = logging.getLogger(__name__)
+
+CANDIDATES = 8  # nearest centroids scored per article; the true event is almost always among them
+RELATED = 0.2  # below the join threshold but above this, two events are worth linking
+SPLIT_RATIO = 0.7  # a member is split off when its mean probability falls below this × threshold
+
+
+def pair_probabilities(vec: np.ndarray, prof: Profile, vectors: np.ndarray,
+                       profiles: list[Profile], with_time: bool = True) -> np.ndarray:
+    """Same-event probability of one article against several (vectors as rows)."""
+    cos = np.asarray(vectors, dtype=np.float32) @ np.asarray(vec, dtype=np.float32)
+    feats = np.vstack([pair_features(float(c), prof, p) for c, p in zip(cos, profiles)])
+    days = [days_apart(prof, p) for p in profiles] if with_time else None
+    return probability(feats, days)
+
+
+def _to_event(index: EventIndex, key: int, vec: np.ndarray, prof: Profile) -> float:
+    ev = index.events[key]
+    return float(pair_probabilities(vec, prof, ev.vectors, ev.profiles).mean())
+
+
+def _linkage(index: EventIndex, a: int, b: int, with_time: bool = True) -> float:
+    """Average-linkage probability between the compared members of two events."""
+    ea, eb = index.events[a], index.events[b]
+    return float(np.mean([pair_probabilities(v.astype(np.float32), p, eb.vectors, eb.profiles,
+                                             with_time).mean()
+                          for v, p in zip(ea.vectors, ea.profiles)]))
+
+
+def _assign(index: EventIndex, aid: str, vec: np.ndarray, prof: Profile, threshold: float) -> int:
+    best, best_p = -1, -1.0
+    for key, _ in index.search(vec, CANDIDATES):
+        p = _to_event(index, key, vec, prof)
+        if p > best_p:
+            best, best_p = key, p
+    if best >= 0 and best_p >= threshold:
+        index.join(best, aid, vec, prof)
+        return best
+    return index.add(aid, vec, prof)
+
+
+def _split(index: EventIndex, touched: set[int], new: set[str], threshold: float) -> None:
+    """Detach members of this run whose mean probability to the rest of their event is weak."""
+    for key in sorted(touched):
+        ev = index.events[key]
+        while ev.alive and len(ev.profiles) >= 3:
+            vecs = ev.vectors.astype(np.float32)
+            probs = np.vstack([pair_probabilities(v, p, vecs, ev.profiles)
+                               for v, p in zip(vecs, ev.profiles)])
+            fit = (probs.sum(axis=1) - probs.diagonal()) / (len(ev.profiles) - 1)
+            fit[0] = np.inf  # the founding member names the event; the others leave instead
+            weakest = int(np.argmin(fit))
+            if fit[weakest] >= SPLIT_RATIO * threshold or ev.members[weakest] not in new:
+                break
+            touched.add(index.add(*index.detach(key, weakest)))
+
+
+def _merge(index: EventIndex, touched: set[int], threshold: float) -> None:
+    """Merge touched events with neighbours whose members are, on average, the same event."""
+    for _ in range(3):
+        pairs = set()
+        for key in touched:
+            if index.events[key].alive:
+                pairs.update((min(key, other), max(key, other))
+                             for other, _ in index.search(index.events[key].centroid, CANDIDATES)
+                             if other != key)
+        scored = sorted(((_linkage(index, a, b), a, b) for a, b in pairs), reverse=True)
+        merged = False
+        for p, a, b in scored:
+            if p < threshold:
+                break
+            ea, eb = index.events[a], index.events[b]
+            if ea.alive and eb.alive and _linkage(index, a, b) >= threshold:
+                index.merge(a, b)  # the older event (lower key) keeps its id
+                touched.add(a)
+                merged = True
+        if not merged:
+            return
+
+
+def _related(index: EventIndex, key: int, threshold: float) -> list[dict]:
+    ev, out = index.events[key], []
+    for other, _ in index.search(ev.centroid, CANDIDATES):
+        if other == key or not index.events[other].alive:
+            continue
+        p = _linkage(index, key, other)
+        p_untimed = _linkage(index, key, other, with_time=False)
+        if p >= threshold or (p < RELATED and p_untimed < threshold):
+            continue
+        out.append({"event": index.events[other].id, "score": round(p, 3),
+                    "why": _why(ev.profiles, index.events[other].profiles, p, p_untimed,
+                                threshold)})
+    return sorted(out, key=lambda r: -r["score"])
+
+
+def _why(a: list[Profile], b: list[Profile], p: float, p_untimed: float, threshold: float) -> str:
+    shared = set.union(*(set(x.names) for x in a)) & set.union(*(set(y.names) for y in b))
+    days = [d for x in a for y in b if (d := days_apart(x, y)) is not None]
+    parts = []
+    if shared:
+        parts.append("shares " + ", ".join(sorted(shared)[:4]))
+    if days and p_untimed >= threshold > p:
+        parts.append(f"same story {int(min(days))} days apart: likely a follow-up")
+    elif days:
+        parts.append(f"{int(min(days))} days apart")
+    return "; ".join(parts) or "similar coverage"
+
+
+def _title(index: EventIndex, key: int, by_id: dict[str, Article], vectors: dict[str, np.ndarray]
+           ) -> str:
+    """Most central headline, preferring English; a stored English title is kept."""
+    ev = index.events[key]
+    new = [by_id[a] for a in ev.articles if a in by_id and (by_id[a].title or by_id[a].text)]
+    english = [a for a in new if a.language == "en"]
+    if ev.title and (ev.title_lang == "en" or not english):
+        return ev.title
+    pool = english or new
+    if not pool:
+        return ev.title
+    centre = ev.centroid
+    best = max(pool, key=lambda a: (float(vectors[a.id] @ centre), a.id))
+    ev.title = (best.title or best.text[:120]).strip()
+    ev.title_lang = best.language
+    return ev.title
+
+
+def _count_names(index: EventIndex, key: int, arts: list[Article]) -> None:
+    ev = index.events[key]
+    for art in arts:
+        ev.entities.update({m.entity_id for m in art.mentions if m.entity_id})
+        labels = {}
+        for m in art.mentions:
+            if m.type in PLACE_TYPES:
+                labels.setdefault(m.entity_id or m.text.strip().lower(), m.text.strip())
+        ev.places.update(set(labels.values()))
+
+
+def _event(index: EventIndex, key: int, title: str, related: list[dict]) -> Event:
+    ev = index.events[key]
+    min_count = 2 if len(ev.articles) > 1 else 1
+    days = [p.day for p in ev.profiles if p.day is not None]
+    if len(ev.profiles) > 1:
+        vecs = ev.vectors.astype(np.float32)
+        probs = np.vstack([pair_probabilities(v, p, vecs, ev.profiles)
+                           for v, p in zip(vecs, ev.profiles)])
+        n = len(ev.profiles)
+        confidence = float((probs.sum() - probs.trace()) / (n * (n - 1)))
+    else:
+        confidence = 1.0
+    return Event(
+        id=ev.id,
+        title=title,
+        date=dt.date.fromordinal(min(days)).isoformat() if days else None,
+        articles=list(ev.articles),
+        entities=[e for e, c in ev.entities.most_common() if c >= min_count],
+        places=[p for p, _ in ev.places.most_common(10)],
+        related=related,
+        confidence=round(confidence, 3),
+    )
+
+
+def cluster(articles: list[Article], index: EventIndex | None = None,
+            threshold: float | None = None) -> list[Event]:
+    """Events for the given articles (sets `Article.event_id`); `index` carries earlier runs."""
+    threshold = Options().event_threshold if threshold is None else threshold
+    index = EventIndex() if index is None else index
+    usable = sorted((a for a in articles if a.status == "ok" and (a.text or a.title)),
+                    key=lambda a: (a.published or "9999", a.id))
+    by_id = {a.id: a for a in usable}
+    fresh = [a for a in by_id.values() if a.id not in index.by_article]
+    try:
+        matrix = embed([lead(a) for a in fresh])
+    except Exception:  # a broken model must not take the whole corpus down with it
+        log.exception("events: embedding failed; articles left without events")
+        return []
+    vectors = dict(zip((a.id for a in fresh), matrix))
+    touched = {index.by_article[a.id] for a in by_id.values() if a.id in index.by_article}
+    for art in fresh:
+        touched.add(_assign(index, art.id, vectors[art.id], profile(art), threshold))
+    new = {a.id for a in fresh}
+    _split(index, touched, new, threshold)
+    _merge(index, touched, threshold)
+    keys = sorted({index.by_article[a] for a in by_id})
+    for key in keys:
+        _count_names(index, key, [by_id[a] for a in index.events[key].articles if a in new])
+    for art in usable:
+        vectors.setdefault(art.id, index.events[index.by_article[art.id]].centroid)
+    events = []
+    for key in keys:
+        ev = _event(index, key, _title(index, key, by_id, vectors), _related(index, key, threshold))
+        for aid in ev.articles:
+            if aid in by_id:
+                by_id[aid].event_id = ev.id
+        events.append(ev)
+    return sorted(events, key=lambda e: (e.date or "9999", e.id))

@@ -1,0 +1,198 @@
+"""A persisted store of events for incremental clustering at scale.
+
+Event centroids live in a usearch HNSW index (cosine, float16), so finding the few events a new
+article could belong to costs milliseconds even with a million stored events. Next to each
+centroid the store keeps what the calibrated score needs: up to `MAX_MEMBERS` member vectors
+with their profiles (the first members, which also fix the event id), plus article ids and
+entity/place counts for the event record. `save`/`load` write the usearch file and a JSON + npy
+sidecar so a later run continues the same events with the same ids.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from usearch.index import Index
+
+from newsprism.embed import DIM
+from newsprism.events.features import Profile
+
+MAX_MEMBERS = 8  # members compared one by one; larger events are represented by their first ones
+RECENTRE_UNTIL = 32  # past this size one more article barely moves the centroid
+
+
+def event_id(first_article_id: str) -> str:
+    return "ev-" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class StoredEvent:
+    id: str
+    articles: list[str]
+    members: list[str]  # ids of the compared members, aligned with vectors and profiles
+    vectors: np.ndarray  # (k, DIM) float16, k <= MAX_MEMBERS
+    profiles: list[Profile]
+    total: np.ndarray  # float32 sum of all member vectors: the centroid direction
+    title: str = ""
+    title_lang: str | None = None
+    entities: Counter = field(default_factory=Counter)  # entity key -> number of articles
+    places: Counter = field(default_factory=Counter)  # place label -> number of articles
+    alive: bool = True
+
+    @property
+    def centroid(self) -> np.ndarray:
+        norm = float(np.linalg.norm(self.total))
+        return (self.total / norm if norm else self.total).astype(np.float32)
+
+
+class EventIndex:
+    """Events by integer key, with ANN search over their centroids."""
+
+    def __init__(self, ndim: int = DIM):
+        self.ndim = ndim
+        self.events: list[StoredEvent] = []
+        self.by_article: dict[str, int] = {}
+        self._ann = self._new_ann()
+
+    def _new_ann(self) -> Index:
+        return Index(ndim=self.ndim, metric="cos", dtype="f16", connectivity=16,
+                     expansion_add=64, expansion_search=64)
+
+    def __len__(self) -> int:
+        return sum(e.alive for e in self.events)
+
+    def add(self, article_id: str, vector: np.ndarray, prof: Profile) -> int:
+        """Open a new event with one article; returns its key."""
+        key = len(self.events)
+        vec = np.asarray(vector, dtype=np.float32)
+        self.events.append(StoredEvent(id=event_id(article_id), articles=[article_id],
+                                       members=[article_id],
+                                       vectors=vec[None, :].astype(np.float16), profiles=[prof],
+                                       total=vec.copy()))
+        self.by_article[article_id] = key
+        self._ann.add(key, vec)
+        return key
+
+    def add_many(self, vectors: np.ndarray, profiles: list[Profile], ids: list[str]) -> None:
+        """Bulk-open one event per vector (used to build large stores quickly)."""
+        start = len(self.events)
+        vectors = np.asarray(vectors, dtype=np.float32)
+        for i, (aid, prof) in enumerate(zip(ids, profiles)):
+            self.events.append(StoredEvent(id=event_id(aid), articles=[aid], members=[aid],
+                                           vectors=vectors[i: i + 1].astype(np.float16),
+                                           profiles=[prof], total=vectors[i].copy()))
+            self.by_article[aid] = start + i
+        self._ann.add(np.arange(start, start + len(ids), dtype=np.uint64), vectors)
+
+    def join(self, key: int, article_id: str, vector: np.ndarray, prof: Profile) -> None:
+        ev = self.events[key]
+        vec = np.asarray(vector, dtype=np.float32)
+        ev.articles.append(article_id)
+        ev.total = ev.total + vec
+        if len(ev.profiles) < MAX_MEMBERS:
+            ev.members.append(article_id)
+            ev.vectors = np.vstack([ev.vectors, vec[None, :].astype(np.float16)])
+            ev.profiles.append(prof)
+        self.by_article[article_id] = key
+        if len(ev.articles) <= RECENTRE_UNTIL:
+            self._recentre(key)
+
+    def merge(self, into: int, other: int) -> None:
+        """Fold event `other` into `into` (the survivor keeps its id)."""
+        a, b = self.events[into], self.events[other]
+        a.articles.extend(b.articles)
+        a.total = a.total + b.total
+        room = MAX_MEMBERS - len(a.profiles)
+        if room > 0:
+            a.members.extend(b.members[:room])
+            a.vectors = np.vstack([a.vectors, b.vectors[:room]])
+            a.profiles.extend(b.profiles[:room])
+        a.entities.update(b.entities)
+        a.places.update(b.places)
+        for aid in b.articles:
+            self.by_article[aid] = into
+        b.alive = False
+        self._ann.remove(other)
+        self._recentre(into)
+
+    def detach(self, key: int, member: int) -> tuple[str, np.ndarray, Profile]:
+        """Take one compared member out of its event; returns it so it can open its own."""
+        ev = self.events[key]
+        aid, prof = ev.members.pop(member), ev.profiles.pop(member)
+        vec = ev.vectors[member].astype(np.float32)
+        ev.vectors = np.delete(ev.vectors, member, axis=0)
+        ev.articles.remove(aid)
+        ev.total = ev.total - vec
+        del self.by_article[aid]
+        self._recentre(key)
+        return aid, vec, prof
+
+    def _recentre(self, key: int) -> None:
+        self._ann.remove(key)
+        self._ann.add(key, self.events[key].centroid)
+
+    def search(self, vector: np.ndarray, k: int = 10) -> list[tuple[int, float]]:
+        """Up to k (key, cosine to centroid) of live events, nearest first."""
+        if not len(self._ann):
+            return []
+        hits = self._ann.search(np.asarray(vector, dtype=np.float32), min(k, len(self._ann)))
+        return [(int(key), 1.0 - float(dist)) for key, dist in zip(hits.keys, hits.distances)
+                if self.events[int(key)].alive]
+
+    def memory_bytes(self) -> int:
+        return int(self._ann.memory_usage) + sum(e.vectors.nbytes + e.total.nbytes
+                                                 for e in self.events)
+
+    def save(self, path: str | Path) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._ann.save(str(path))
+        meta = []
+        for e in self.events:
+            meta.append({"id": e.id, "articles": e.articles, "members": e.members, "title": e.title,
+                         "title_lang": e.title_lang, "alive": e.alive,
+                         "entities": dict(e.entities), "places": dict(e.places),
+                         "profiles": [_profile_json(p) for p in e.profiles]})
+        Path(f"{path}.events.json").write_text(json.dumps({"ndim": self.ndim, "events": meta}),
+                                               encoding="utf-8")
+        vectors = [e.vectors for e in self.events]
+        np.savez(f"{path}.vectors.npz",
+                 members=np.vstack(vectors) if vectors else np.zeros((0, self.ndim), np.float16),
+                 totals=np.vstack([e.total for e in self.events]) if self.events
+                 else np.zeros((0, self.ndim), np.float32))
+
+    @classmethod
+    def load(cls, path: str | Path) -> EventIndex:
+        path = Path(path)
+        meta = json.loads(Path(f"{path}.events.json").read_text(encoding="utf-8"))
+        arrays = np.load(f"{path}.vectors.npz")
+        index = cls(ndim=meta["ndim"])
+        index._ann.load(str(path))
+        row = 0
+        for key, m in enumerate(meta["events"]):
+            k = len(m["profiles"])
+            ev = StoredEvent(id=m["id"], articles=m["articles"], members=m["members"],
+                             vectors=arrays["members"][row: row + k],
+                             profiles=[_profile_from_json(p) for p in m["profiles"]],
+                             total=arrays["totals"][key].astype(np.float32), title=m["title"],
+                             title_lang=m["title_lang"], entities=Counter(m["entities"]),
+                             places=Counter(m["places"]), alive=m["alive"])
+            row += k
+            index.events.append(ev)
+            for aid in ev.articles:
+                index.by_article[aid] = key
+        return index
+
+
+def _profile_json(p: Profile) -> dict:
+    return {"lang": p.lang, "day": p.day, "names": sorted(p.names), "places": sorted(p.places),
+            "numbers": sorted(p.numbers)}
+
+
+def _profile_from_json(d: dict) -> Profile:
+    return Profile(lang=d["lang"], day=d["day"], names=frozenset(d["names"]),
+                   places=frozenset(d["places"]), numbers=frozenset(d["numbers"]))

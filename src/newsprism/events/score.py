@@ -1,0 +1,58 @@
+"""Calibrated same-event probability from pair features.
+
+A logistic model over `features.FEATURES`, trained by `newsprism.events.train` on the
+SemEval-2022 Task 8 dev pairs and shipped as `weights.json`, applied here with numpy alone so
+no learning library is needed at run time. Those pairs carry no publication dates, so time
+proximity is a fixed prior on top of the learnt logit (written in the same JSON): articles more
+than a few days apart lose log-odds in proportion to the log of the gap, which separates a
+follow-up from the event itself unless the texts match strongly.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+
+from newsprism.events.features import FEATURES
+
+WEIGHTS = Path(__file__).with_name("weights.json")
+
+
+@functools.cache
+def _model() -> dict:
+    model = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    if model["features"] != FEATURES:
+        raise RuntimeError(f"{WEIGHTS} was trained for features {model['features']}, not {FEATURES}")
+    model["_mean"] = np.asarray(model["mean"], dtype=np.float64)
+    model["_scale"] = np.asarray(model["scale"], dtype=np.float64)
+    model["_coef"] = np.asarray(model["coef"], dtype=np.float64)
+    return model
+
+
+def time_penalty(days: float | None) -> float:
+    """Log-odds removed for articles `days` apart (0 when either date is unknown)."""
+    if days is None:
+        return 0.0
+    prior = _model()["time_prior"]
+    grace = prior["grace_days"]
+    if days <= grace:
+        return 0.0
+    return min(prior["max_penalty"], prior["per_log_day"] * math.log(days / grace))
+
+
+def logits(x: np.ndarray) -> np.ndarray:
+    """Learnt log-odds for rows of pair features."""
+    m = _model()
+    x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+    return ((x - m["_mean"]) / m["_scale"]) @ m["_coef"] + m["intercept"]
+
+
+def probability(x: np.ndarray, days: list[float | None] | None = None) -> np.ndarray:
+    """Same-event probabilities in [0, 1] for rows of pair features and their day gaps."""
+    z = logits(x)
+    if days is not None:
+        z = z - np.array([time_penalty(d) for d in days], dtype=np.float64)
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))

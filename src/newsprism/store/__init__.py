@@ -1,0 +1,263 @@
+"""Store: the one place that touches the database.
+
+One embedded SQLite file (WAL, so readers such as `newsprism serve` never block a running
+ingest). Articles are keyed by the sha256 of their raw content, so re-ingesting a document is a
+no-op; each batch of articles is written in one transaction, so a killed run leaves whole
+documents or none. Records are kept as JSON beside the few columns that are queried, and FTS5
+indexes article text and event titles. Schema changes are numbered migrations recorded in the
+`migrations` table, never "delete the file". Only parameterised SQL.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any
+
+from ..records import (Article, Claim, ClaimGroup, Conflict, Entity, Event, Evidence, Mention,
+                       Quantity, RemovedLine, TimeExpr, TimelineEntry, Variant, to_dict)
+
+MIGRATIONS: list[str] = [
+    # 1: articles, events, entities, full-text search
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, source TEXT NOT NULL, status TEXT NOT NULL, error TEXT,
+        url TEXT, outlet TEXT, title TEXT, published TEXT, language TEXT, event_id TEXT,
+        ingested_at TEXT NOT NULL, record TEXT NOT NULL);
+    CREATE INDEX articles_status ON articles(status);
+    CREATE INDEX articles_event ON articles(event_id);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, article_id UNINDEXED);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY, title TEXT, date TEXT, n_articles INTEGER, languages TEXT,
+        outlets TEXT, record TEXT NOT NULL);
+    CREATE INDEX events_date ON events(date);
+    CREATE VIRTUAL TABLE events_fts USING fts5(title, body, event_id UNINDEXED);
+    CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT, type TEXT, record TEXT NOT NULL);
+    CREATE TABLE event_entities (event_id TEXT, entity_id TEXT, PRIMARY KEY (event_id, entity_id));
+    """,
+]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, path: str, readonly: bool = False):
+        self.path = path
+        uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+        # check_same_thread=False: the API serves reads from a thread pool; writes are serialised
+        # by the lock below.
+        self.db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+        self.lock = threading.RLock()
+        self.db.execute("PRAGMA busy_timeout=30000")
+        if not readonly:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self.lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        with self.lock:
+            self.db.execute("CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, applied_at TEXT)")
+            done = {r[0] for r in self.db.execute("SELECT id FROM migrations")}
+            for n, sql in enumerate(MIGRATIONS, 1):
+                if n in done:
+                    continue
+                with self.transaction() as db:
+                    for stmt in filter(str.strip, sql.split(";")):
+                        db.execute(stmt)
+                    db.execute("INSERT INTO migrations VALUES (?, ?)", (n, _now()))
+
+    # -- articles -------------------------------------------------------------------------------
+    def has_articles(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            q = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self.db.execute(q, chunk))
+        return found
+
+    def put_articles(self, articles: list[Article]) -> None:
+        """Write a batch in one transaction: all of it lands, or none."""
+        with self.transaction() as db:
+            for a in articles:
+                if db.execute("SELECT 1 FROM articles WHERE id=?", (a.id,)).fetchone():
+                    continue
+                db.execute(
+                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (a.id, a.source, a.status, a.error, a.url, a.outlet, a.title, a.published,
+                     a.language, a.event_id, _now(), json.dumps(to_dict(a), ensure_ascii=False)))
+                if a.status == "ok":
+                    db.execute("INSERT INTO articles_fts VALUES (?,?,?)", (a.title or "", a.text, a.id))
+
+    def articles(self, status: str | None = "ok", ids: Iterable[str] | None = None) -> Iterator[Article]:
+        if ids is not None:
+            ids = list(ids)
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                q = f"SELECT record FROM articles WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id"
+                for (rec,) in self.db.execute(q, chunk):
+                    yield article_from_dict(json.loads(rec))
+            return
+        q, args = "SELECT record FROM articles", ()
+        if status:
+            q, args = q + " WHERE status=?", (status,)
+        for (rec,) in self.db.execute(q + " ORDER BY id", args):
+            yield article_from_dict(json.loads(rec))
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT record FROM articles WHERE id=?", (article_id,)).fetchone()
+        return article_from_dict(json.loads(row[0])) if row else None
+
+    def errors(self) -> list[dict[str, Any]]:
+        return [{"id": r[0], "source": r[1], "error": r[2]} for r in self.db.execute(
+            "SELECT id, source, error FROM articles WHERE status!='ok' ORDER BY source")]
+
+    def count_articles(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT status, count(*) FROM articles GROUP BY status").fetchall())
+
+    # -- corpus-level results -------------------------------------------------------------------
+    def replace_analysis(self, events: list[Event], entities: list[Entity],
+                         articles: dict[str, Article]) -> None:
+        """Swap in a new set of events and entities atomically; article records get their links."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM events")
+            db.execute("DELETE FROM events_fts")
+            db.execute("DELETE FROM entities")
+            db.execute("DELETE FROM event_entities")
+            for e in entities:
+                db.execute("INSERT INTO entities VALUES (?,?,?,?)",
+                           (e.id, e.name, e.type, json.dumps(to_dict(e), ensure_ascii=False)))
+            for ev in events:
+                arts = [articles[i] for i in ev.articles if i in articles]
+                db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?)", (
+                    ev.id, ev.title, ev.date, len(arts),
+                    ",".join(sorted({a.language or "" for a in arts})),
+                    ",".join(sorted({a.label for a in arts})),
+                    json.dumps(to_dict(ev), ensure_ascii=False)))
+                body = " ".join(f"{a.title or ''} {a.text[:2000]}" for a in arts)
+                db.execute("INSERT INTO events_fts VALUES (?,?,?)", (ev.title, body, ev.id))
+                for ent in ev.entities:
+                    db.execute("INSERT OR IGNORE INTO event_entities VALUES (?,?)", (ev.id, ent))
+            for a in articles.values():
+                db.execute("UPDATE articles SET event_id=?, record=? WHERE id=?",
+                           (a.event_id, json.dumps(to_dict(a), ensure_ascii=False), a.id))
+
+    def events(self, query: str | None = None, date_from: str | None = None, date_to: str | None = None,
+               language: str | None = None, entity: str | None = None, outlet: str | None = None,
+               limit: int = 50, offset: int = 0) -> tuple[list[Event], int]:
+        """Events matching the filters, newest first, and the total count before paging."""
+        where, args = [], []
+        if query:
+            where.append("e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)")
+            args.append(fts_query(query))
+        if date_from:
+            where.append("e.date >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("e.date <= ?")
+            args.append(date_to)
+        if language:
+            where.append("(',' || e.languages || ',') LIKE ?")
+            args.append(f"%,{language},%")
+        if outlet:
+            where.append("(',' || e.outlets || ',') LIKE ?")
+            args.append(f"%,{outlet},%")
+        if entity:
+            where.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id=?)")
+            args.append(entity)
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        total = self.db.execute(f"SELECT count(*) FROM events e{clause}", args).fetchone()[0]
+        rows = self.db.execute(
+            f"SELECT record FROM events e{clause} ORDER BY e.date DESC, e.n_articles DESC, e.id LIMIT ? OFFSET ?",
+            [*args, limit, offset])
+        return [event_from_dict(json.loads(r[0])) for r in rows], total
+
+    def event(self, event_id: str) -> Event | None:
+        row = self.db.execute("SELECT record FROM events WHERE id=?", (event_id,)).fetchone()
+        return event_from_dict(json.loads(row[0])) if row else None
+
+    def entity(self, entity_id: str) -> Entity | None:
+        row = self.db.execute("SELECT record FROM entities WHERE id=?", (entity_id,)).fetchone()
+        return entity_from_dict(json.loads(row[0])) if row else None
+
+    def entities(self, ids: Iterable[str] | None = None, limit: int = 1000, offset: int = 0) -> list[Entity]:
+        if ids is not None:
+            ids = list(ids)
+            out = []
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                q = f"SELECT record FROM entities WHERE id IN ({','.join('?' * len(chunk))})"
+                out += [entity_from_dict(json.loads(r[0])) for r in self.db.execute(q, chunk)]
+            return out
+        return [entity_from_dict(json.loads(r[0])) for r in self.db.execute(
+            "SELECT record FROM entities ORDER BY name LIMIT ? OFFSET ?", (limit, offset))]
+
+    def events_of_entity(self, entity_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT event_id FROM event_entities WHERE entity_id=? ORDER BY event_id", (entity_id,))]
+
+
+def fts_query(text: str) -> str:
+    """User text as an FTS5 query of quoted terms, so punctuation can never be FTS syntax."""
+    terms = [t.replace('"', '""') for t in text.split() if t.strip()]
+    return " ".join(f'"{t}"' for t in terms) or '""'
+
+
+# -- JSON -> records ---------------------------------------------------------------------------
+def article_from_dict(d: dict[str, Any]) -> Article:
+    d = dict(d)
+    d["removed"] = [RemovedLine(**r) for r in d.get("removed", [])]
+    d["mentions"] = [Mention(**m) for m in d.get("mentions", [])]
+    d["timexes"] = [TimeExpr(**t) for t in d.get("timexes", [])]
+    d["claims"] = [claim_from_dict(c) for c in d.get("claims", [])]
+    return Article(**d)
+
+
+def claim_from_dict(d: dict[str, Any]) -> Claim:
+    d = dict(d)
+    d["numbers"] = [Quantity(**q) for q in d.get("numbers", [])]
+    return Claim(**d)
+
+
+def entity_from_dict(d: dict[str, Any]) -> Entity:
+    d = dict(d)
+    d["variants"] = [Variant(**v) for v in d.get("variants", [])]
+    return Entity(**d)
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    d = dict(d)
+    d["timeline"] = [TimelineEntry(**t) for t in d.get("timeline", [])]
+    groups = []
+    for g in d.get("claims", []):
+        g = dict(g)
+        g["evidence"] = [Evidence(**e) for e in g.get("evidence", [])]
+        g["conflict"] = Conflict(**g["conflict"]) if g.get("conflict") else None
+        groups.append(ClaimGroup(**g))
+    d["claims"] = groups
+    return Event(**d)

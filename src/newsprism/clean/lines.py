@@ -1,0 +1,278 @@
+"""Line classifier for flattened pages: which lines are the article, which are web chrome.
+
+A text dump of a page keeps the menus, ad slots, share and comment widgets, captions, bylines and
+related-article lists as lines of their own. What separates them from the article is mostly
+shape, not words: article paragraphs are long, end in sentence punctuation and sit together;
+chrome is short, repeated, made of runs of short lines, and sits before or after that block.
+So every line gets a cheap shape score, the article is the best-scoring contiguous run of lines
+(a maximum-sum segment, as in Finn et al.'s body-text extraction), and a small multilingual
+lexicon of generic chrome words only names the reason for lines the shape already doubts.
+Lines in another script or language than the page are chrome too (comment forms, cookie notes
+in the site's home language). Every removed line keeps its reason.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsprism.clean.dates import parse_date
+from newsprism.records import RemovedLine
+
+# Generic web-chrome vocabulary, a few languages each; matched on short lines only.
+_CHROME = {
+    "ad": r"advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|publicidade|"
+    r"pubblicità|реклама|广告|広告|إعلان|reklam",
+    "comment-form": r"comments?|leave a reply|reply|your (?:e-?mail|name)|required fields|"
+    r"kommentar\w*|commentaires?|comentarios?|commenti|комментари\w*|评论|コメント|تعليق",
+    "share": r"share|tweet|facebook|twitter|whatsapp|linkedin|pinterest|telegram|e-?mail this|"
+    r"print|teilen|partager|compartir|condividi|поделиться|分享",
+    "subscribe": r"subscribe|newsletter|sign up|sign in|log ?in|register|abonnieren|anmelden|"
+    r"s'abonner|abonnez|suscr[ií]b\w*|iscriviti|подписаться|订阅",
+    "cookie": r"cookies?|privacy|datenschutz|confidentialité|privacidad|gdpr",
+    "related": r"related|read more|more (?:stories|articles|news)|recommended|popular|trending|"
+    r"latest|see also|also read|weiterlesen|mehr zum thema|lire aussi|à lire aussi|"
+    r"leer más|te puede interesar|leggi anche|читайте также|相关|相關",
+    "navigation": r"home|menu|search|next|previous|back to top|skip to content|"
+    r"startseite|accueil|inicio|главная|首页|contact|about us|impressum|terms|"
+    r"all rights reserved|copyright|©",
+}
+_CHROME_RX = {reason: re.compile(rf"(?:^|\b|\W)(?:{rx})(?:\b|$|\W)", re.I) for reason, rx in _CHROME.items()}
+
+# Photo credits: "Photo: ...", "(Reuters)", "Getty Images" and the big agencies at the end of a line.
+_CREDIT = re.compile(
+    r"^(?:photo|image|picture|foto|bild|crédit|credit|source|quelle)s?\s*(?:by|:|©)|"
+    r"(?:©|\(c\)|photo:|photograph:|photo by|image:|credit:|bild:|foto:)\s*\S|"
+    r"(?:getty images|shutterstock|reuters|associated press|\bap photo|\bafp\b|agence france[- ]presse|"
+    r"\bepa\b|\bdpa\b|xinhua|imago|alamy|istock)\W*$",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by|von|par|por|di|door|av|przez|автор|撰文|记者)\s+\S[^.!?]{0,80}$", re.I
+)
+_SENTENCE_END = re.compile(r"[.!?。！？…:;»\"”’)\]]\s*$")
+_LETTER = re.compile(r"[^\W\d_]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass
+class Line:
+    text: str
+    index: int
+    chars: int = 0
+    words: int = 0
+    sentence_end: bool = False
+    reason: str | None = None  # chrome reason when the line is removed
+    score: float = 0.0
+    link_density: float = 0.0  # filled by the HTML path
+    hint: str | None = None  # "heading", "boilerplate", "caption"... from the HTML path
+
+
+@dataclass
+class Cleaned:
+    text: str = ""
+    title: str | None = None
+    captions: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    page_dates: list[str] = field(default_factory=list)  # dates printed alone on a line
+    removed: list[RemovedLine] = field(default_factory=list)
+
+
+def _script(text: str) -> str | None:
+    """Dominant writing system of `text` (first word of the Unicode name of its letters)."""
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            counts[name.split(" ", 1)[0]] += 1
+    if not counts:
+        return None
+    script = counts.most_common(1)[0][0]
+    return {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK"}.get(script, script)
+
+
+def _shape(line: Line) -> None:
+    text = line.text
+    line.chars = len(text)
+    cjk = len(_CJK.findall(text))
+    line.words = len(text.split()) + cjk // 2
+    line.sentence_end = bool(_SENTENCE_END.search(text))
+
+
+def _is_good(line: Line) -> bool:
+    """Looks like an article paragraph on its own: long enough, and built of sentences."""
+    long_enough = line.words >= 12 or (line.chars >= 40 and _CJK.search(line.text) is not None)
+    return long_enough and (line.sentence_end or line.words >= 25) and line.link_density < 0.5
+
+
+def _chrome_reason(line: Line) -> str | None:
+    """Reason a short line is web chrome, from the lexicon and a few shape rules."""
+    text = line.text
+    if not _LETTER.search(text):
+        return "no-text"
+    if line.hint in ("boilerplate", "navigation"):
+        return line.hint
+    if _CREDIT.search(text) and line.words <= 40:
+        return "caption"
+    if line.words <= 12 and _BYLINE.match(text):
+        return "byline"
+    if line.words <= 8 and parse_date(text) and len(_LETTER.findall(text)) <= 30:
+        return "page-date"
+    # Navigation words are common in prose ("next Friday"): only a bare menu item counts.
+    for reason, rx in _CHROME_RX.items():
+        limit = 4 if reason in ("navigation", "related") else 10
+        if (line.words <= limit or line.link_density >= 0.5) and rx.search(text):
+            return reason
+    if line.link_density >= 0.6:
+        return "link-list"
+    return None
+
+
+def _foreign(lines: list[Line], lang: str | None) -> None:
+    """Mark lines whose script, or (for long enough lines) language, differs from the page's."""
+    page_script = _script(" ".join(ln.text for ln in lines if ln.words >= 8)[:20000])
+    for ln in lines:
+        if ln.reason is None and len(_LETTER.findall(ln.text)) >= 4:
+            script = _script(ln.text)
+            if page_script and script and script != page_script and not _mixed(ln.text, page_script):
+                ln.reason = "foreign-language"
+    if not lang:
+        return
+    try:
+        from newsprism.language import detect_lines
+    except ImportError:
+        return
+    candidates = [ln for ln in lines if ln.reason is None and len(_LETTER.findall(ln.text)) >= 25]
+    if not candidates:
+        return
+    for ln, (line_lang, conf) in zip(candidates, detect_lines([ln.text for ln in candidates])):
+        if line_lang and line_lang != lang and conf >= 0.9 and not ln.sentence_end:
+            ln.reason = "foreign-language"
+
+
+def _mixed(text: str, page_script: str) -> bool:
+    """A line that also carries a fair share of the page's own script (names, quotes) is not foreign."""
+    letters = [ch for ch in text if ch.isalpha()]
+    same = sum(1 for ch in letters if unicodedata.name(ch, "").startswith(page_script))
+    return same >= 0.3 * len(letters)
+
+
+def _score(line: Line) -> float:
+    if line.reason:
+        return -2.0
+    if _is_good(line):
+        return min(line.chars, 600) / 100 + 0.5
+    if line.sentence_end and line.words >= 5:
+        return 0.2
+    return -0.4 if line.words <= 4 else -0.2
+
+
+def _best_segment(scores: list[float]) -> tuple[int, int, float]:
+    """Maximum-sum contiguous run [start, end) of `scores` (Kadane)."""
+    best = (0, 0, 0.0)
+    start, total = 0, 0.0
+    for i, s in enumerate(scores):
+        if total <= 0:
+            start, total = i, 0.0
+        total += s
+        if total > best[2]:
+            best = (start, i + 1, total)
+    return best
+
+
+def _segments(lines: list[Line]) -> list[tuple[int, int]]:
+    """The main run of article lines, plus any other run at least half as strong."""
+    scores = [ln.score for ln in lines]
+    start, end, total = _best_segment(scores)
+    if total <= 0:
+        return []
+    found = [(start, end)]
+    for lo, hi in ((0, start), (end, len(lines))):
+        s, e, t = _best_segment(scores[lo:hi])
+        if t >= 0.5 * total and t > 3:
+            found.append((lo + s, lo + e))
+    return sorted(found)
+
+
+# "Headline | Section" or "Headline | Site": the part after the bar is not the headline.
+_SITE_SUFFIX = re.compile(r"\s+[|]\s+\S+(?:\s+\S+){0,3}\s*$")
+
+
+def _norm_title(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _pick_title(lines: list[Line], first_body: int) -> Line | None:
+    """The headline: a short, non-sentence line before the article body, not chrome."""
+    for ln in lines[:max(first_body, 1)][:15]:
+        if ln.reason not in (None, "outside-main-text", "repeated") or ln.words < 2 or ln.words > 30:
+            continue
+        if ln.text.endswith(".") and ln.words > 15:
+            continue
+        return ln
+    return None
+
+
+def classify(lines: list[Line], lang: str | None = None) -> list[Line]:
+    """Set `reason` on every chrome line and `score` on all; content lines keep reason None."""
+    counts = Counter(ln.text for ln in lines)
+    for ln in lines:
+        _shape(ln)
+        ln.reason = _chrome_reason(ln) if not _is_good(ln) or ln.hint else None
+        if ln.reason is None and counts[ln.text] > 1 and ln.words <= 12:
+            ln.reason = "repeated"
+    _foreign(lines, lang)
+    for ln in lines:
+        ln.score = _score(ln)
+    keep = set()
+    for start, end in _segments(lines):
+        start, end = _grow(lines, start, end)
+        keep.update(range(start, end))
+    for i, ln in enumerate(lines):
+        if ln.reason is None and i not in keep:
+            ln.reason = "outside-main-text"
+    return lines
+
+
+def _grow(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """Widen the article run over adjacent decks, subheads and short last paragraphs."""
+    while start > 0 and lines[start - 1].reason is None and lines[start - 1].words >= 5:
+        start -= 1
+    while end < len(lines) and lines[end].reason is None and lines[end].sentence_end and lines[end].words >= 3:
+        end += 1
+    return start, end
+
+
+def clean_lines(text: str, lang: str | None = None) -> Cleaned:
+    """Split a flattened page into article text (paragraphs joined by blank lines) and chrome."""
+    raw = [t.strip() for t in text.splitlines()]
+    lines = [Line(t, i) for i, t in enumerate(raw) if t]
+    return assemble(classify(lines, lang))
+
+
+def assemble(lines: list[Line]) -> Cleaned:
+    """Turn classified lines into text, title, captions, bylines and the removed-line record."""
+    out = Cleaned()
+    first_body = next((i for i, ln in enumerate(lines) if ln.reason is None), len(lines))
+    title = _pick_title(lines, first_body)
+    body: list[str] = []
+    for ln in lines:
+        if ln is title:
+            out.title = _SITE_SUFFIX.sub("", ln.text)
+            continue
+        if title is not None and ln.words <= 30 and _norm_title(ln.text) == _norm_title(title.text):
+            out.removed.append(RemovedLine(ln.text, "duplicate-title"))
+            continue
+        if ln.reason is None:
+            body.append(ln.text)
+            continue
+        if ln.reason == "caption":
+            out.captions.append(ln.text)
+        elif ln.reason == "byline":
+            out.bylines.append(ln.text)
+        elif ln.reason == "page-date":
+            out.page_dates.append(ln.text)
+        out.removed.append(RemovedLine(ln.text, ln.reason))
+    out.text = "\n\n".join(body)
+    return out

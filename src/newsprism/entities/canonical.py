@@ -1,0 +1,467 @@
+"""Cross-document canonicalisation: one `Entity` per real-world thing, with evidence.
+
+Mentions are reduced to their core name (descriptors, titles, determiners and possessives off,
+see `keys.core_name`); identical folded names form one node. Nodes are joined by rules, strongest
+first, each merge recording which signals fired and how strongly:
+
+1. same `squash` key (token splits and joins, case, accents, script via anyascii);
+2. acronyms: "Long Name (LN)" written in a text, or an all-capitals name equal to the initials of
+   exactly one multi-word name (else the one in the same article or event group);
+3. fuzzy names inside blocks (same squash prefix, phonetic key or last-token key; oversized
+   blocks fall back to a sorted neighbourhood) scored by rapidfuzz ratio, Jaro-Winkler, phonetic
+   skeleton and, across scripts, the learned transliteration model; a lower bar applies when both
+   names occur in one event group (`groups`) and to lower-cased MT candidates;
+4. short forms (a bare surname, an organisation's first word) are resolved per article: to the
+   one full name of that article, else of its event group, else of the corpus; when two full
+   names compete the short form stays on its own.
+
+Guards: two person names whose surnames match but whose first names do not are never joined
+(cluster-level cannot-link), numbers inside names must agree ("A330" is not "A380"), and weak
+matches need compatible types. The type of an entity is the confidence-weighted vote of its
+mentions, which repairs a person that one document's NER tagged as a place.
+
+Only nodes in a shared block are compared, so cost grows with the number of distinct names,
+not their square.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
+from newsprism.entities import keys, translit
+from newsprism.entities.ner import CANDIDATE_CONFIDENCE, MT_THRESHOLD
+from newsprism.records import Article, Entity, Mention, Variant
+
+MAX_BLOCK = 60  # larger blocks are too generic to compare all pairs: sorted neighbourhood instead
+WINDOW = 6
+STRONG = 0.88  # fuzzy score that merges anywhere in the corpus
+IN_GROUP = 0.80  # ... when both names occur in one event group
+CANDIDATE = 0.78  # lower-cased MT candidates against well-formed names in their group
+TYPE_GROUPS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "PRODUCT": "PRO",
+               "EVENT": "EVT", "NORP": "NORP"}
+KEEP_TITLES = {"ORG", "PRODUCT", "EVENT"}  # "General Motors" keeps its first word
+_PAREN_ACRONYM = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&]{1,9})\s*[)\]]")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
+_LOWER_GAP = re.compile(r"[a-z\-]+(?:[ \-][a-z]+)*")  # words joined by single spaces or hyphens
+MAX_SPLIT = 4
+
+
+@dataclass
+class _Node:
+    """One distinct folded name and everything observed about it."""
+
+    key: str
+    text: str  # first core spelling seen
+    squash: str
+    phon: str
+    tokens: list[str]
+    digits: tuple[str, ...]
+    initials: str
+    latin: bool
+    mentions: list[Mention] = field(default_factory=list)
+    spellings: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+    groups: set[int] = field(default_factory=set)
+    candidate: bool = True  # only lower-case MT candidates so far
+
+    @property
+    def type(self) -> str:
+        typed = Counter({t: c for t, c in self.types.items() if t != "MISC"})
+        return typed.most_common(1)[0][0] if typed else "MISC"
+
+    @property
+    def acronym(self) -> bool:
+        return any(keys.is_acronym(s) for s in self.spellings) and len(self.tokens) == 1
+
+
+class _Clusters:
+    """Union-find over nodes with a cannot-link guard for different people."""
+
+    def __init__(self, nodes: list[_Node]):
+        self.parent = list(range(len(nodes)))
+        self.nodes = nodes
+        self.persons: dict[int, set[tuple[str, str]]] = {
+            i: ({(n.tokens[0], n.tokens[-1])} if n.type == "PERSON" and len(n.tokens) >= 2 else set())
+            for i, n in enumerate(nodes)
+        }
+        self.evidence: dict[int, list[dict]] = defaultdict(list)
+        self.votes: dict[int, Counter] = {i: Counter(n.types) for i, n in enumerate(nodes)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def conflict(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        return any(_different_people(p, q) for p in self.persons[ra] for q in self.persons[rb])
+
+    def union(self, a: int, b: int, evidence: dict) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or self.conflict(ra, rb):
+            return False
+        self.parent[rb] = ra
+        self.persons[ra] |= self.persons.pop(rb)
+        self.evidence[ra] += self.evidence.pop(rb, []) + [evidence]
+        self.votes[ra] += self.votes.pop(rb)
+        return True
+
+    def type(self, i: int) -> str:
+        """Confidence-weighted vote of the cluster's mention types; MISC does not vote."""
+        votes = Counter({t: c for t, c in self.votes[self.find(i)].items() if t != "MISC"})
+        return votes.most_common(1)[0][0] if votes else "MISC"
+
+    def types_compatible(self, a: int, b: int) -> bool:
+        ta, tb = self.type(a), self.type(b)
+        return "MISC" in (ta, tb) or TYPE_GROUPS.get(ta) == TYPE_GROUPS.get(tb)
+
+
+def _different_people(p: tuple[str, str], q: tuple[str, str]) -> bool:
+    """Same surname, incompatible first names: "Jane Roe" and "John Roe" are two people."""
+    (f1, l1), (f2, l2) = p, q
+    if not _compatible_token(l1, l2):
+        return False
+    return not _compatible_token(f1, f2)
+
+
+def _compatible_token(a: str, b: str) -> bool:
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return keys.phonetic(a) == keys.phonetic(b) or fuzz.ratio(a, b) >= 85
+
+
+def canonicalize(articles: list[Article], groups: list[list[str]] | None = None) -> list[Entity]:
+    """Cluster the mentions of all articles into entities; sets every kept `Mention.entity_id`."""
+    articles = [a for a in articles if a.status == "ok"]
+    group_of: dict[str, set[int]] = defaultdict(set)
+    for gi, ids in enumerate(groups or []):
+        for aid in ids:
+            group_of[aid].add(gi)
+    _add_split_names(articles)
+    nodes, acronym_links = _build_nodes(articles, group_of)
+    if not nodes:
+        return []
+    clusters = _Clusters(nodes)
+    _merge_squash(nodes, clusters)
+    _merge_acronyms(nodes, acronym_links, clusters)
+    _merge_fuzzy(nodes, clusters)
+    assignment = _resolve_short_forms(nodes, clusters, articles, group_of)
+    return _entities(nodes, clusters, assignment, articles)
+
+
+def _core(mention: Mention) -> tuple[str, str]:
+    return keys.core_name(mention.text, strip_titles=mention.type not in KEEP_TITLES)
+
+
+def _build_nodes(articles: list[Article], group_of: dict[str, set[int]]):
+    """Nodes by folded core name; also the acronym links that texts state in parentheses."""
+    nodes: list[_Node] = []
+    index: dict[str, int] = {}
+    links: list[tuple[int, int]] = []
+
+    def node_for(text: str) -> int | None:
+        key = keys.fold(text)
+        if len(key.replace(" ", "")) < 2:
+            return None
+        if key not in index:
+            index[key] = len(nodes)
+            nodes.append(_Node(key, text, key.replace(" ", ""), keys.phonetic(text), key.split(),
+                               keys.digits(key), keys.initials(text), text.isascii()))
+        return index[key]
+
+    for art in articles:
+        for m in art.mentions:
+            m.article_id = m.article_id or art.id
+            m.entity_id = None
+            core, acronym = _core(m)
+            if not acronym:
+                after = _PAREN_ACRONYM.match(art.text, m.end)
+                if after and keys.is_acronym(after.group(1)):
+                    acronym = after.group(1)
+            i = node_for(core)
+            if i is None:
+                continue
+            n = nodes[i]
+            n.mentions.append(m)
+            n.spellings[core] += 1
+            n.types[m.type] += m.confidence
+            n.articles.add(art.id)
+            n.groups |= group_of.get(art.id, set())
+            n.candidate &= m.confidence <= CANDIDATE_CONFIDENCE and core.islower()
+            j = node_for(acronym) if acronym and keys.initials(core) else None
+            if j is not None and j != i:
+                nodes[j].candidate = False
+                links.append((i, j))
+    return nodes, links
+
+
+def _add_split_names(articles: list[Article]) -> None:
+    """In MT-looking texts, add lower-case phrases whose squash key is a name of the corpus.
+
+    MT splits and lower-cases names ("acme soft" for "AcmeSoft"); a phrase of 2-4 lower-case
+    words is a mention when some other document writes that name properly.
+    """
+    targets: dict[str, str] = {}
+    for art in articles:
+        for m in art.mentions:
+            core, _ = _core(m)
+            if not core.islower():
+                targets.setdefault(keys.squash(core), m.type)
+    if not targets:
+        return
+    for art in articles:
+        if art.mt_likelihood < MT_THRESHOLD or not art.text:
+            continue
+        words = [(w.group(), w.start(), w.end()) for w in _LOWER_WORD.finditer(art.text)]
+        taken = [(m.start, m.end) for m in art.mentions if m.confidence > CANDIDATE_CONFIDENCE]
+        added: list[Mention] = []
+        for i in range(len(words)):
+            for n in range(min(MAX_SPLIT, len(words) - i), 1, -1):
+                span = words[i: i + n]
+                start, end = span[0][1], span[-1][2]
+                if not _LOWER_GAP.fullmatch(art.text[start:end]):
+                    continue
+                typ = targets.get(keys.squash(art.text[start:end]))
+                if typ and not any(s < end and start < e for s, e in taken):
+                    added.append(Mention(art.text[start:end], start, end, typ, art.id,
+                                         confidence=CANDIDATE_CONFIDENCE))
+                    taken.append((start, end))
+                    break
+        if added:
+            kept = [m for m in art.mentions if not any(a.start <= m.start < a.end for a in added)]
+            art.mentions = sorted(kept + added, key=lambda m: m.start)
+
+
+def _merge_squash(nodes: list[_Node], clusters: _Clusters) -> None:
+    by_squash: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        by_squash[n.squash].append(i)
+    for members in by_squash.values():
+        for j in members[1:]:
+            clusters.union(members[0], j, {
+                "rule": "squash", "names": [nodes[members[0]].text, nodes[j].text],
+                "signals": {"squash_equal": 1.0}, "score": 0.97})
+
+
+def _merge_acronyms(nodes: list[_Node], links: list[tuple[int, int]], clusters: _Clusters) -> None:
+    for i, j in links:
+        clusters.union(i, j, {"rule": "acronym_in_text", "names": [nodes[i].text, nodes[j].text],
+                              "signals": {"parenthesis": 1.0}, "score": 0.95})
+    by_initials: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if n.initials and len(n.tokens) >= 2:
+            by_initials[n.initials].append(i)
+    for i, n in enumerate(nodes):
+        if not n.acronym:
+            continue
+        expansions = {clusters.find(j) for j in by_initials.get(n.squash, [])}
+        if len(expansions) > 1:  # ambiguous: keep only those sharing an article or event group
+            expansions = {clusters.find(j) for j in by_initials[n.squash]
+                          if nodes[j].articles & n.articles or nodes[j].groups & n.groups}
+        if len(expansions) == 1:
+            j = next(iter(expansions))
+            clusters.union(j, i, {"rule": "acronym", "names": [nodes[j].text, n.text],
+                                  "signals": {"initials": 1.0}, "score": 0.85})
+
+
+def _blocks(nodes: list[_Node]) -> dict[str, list[int]]:
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if len(n.squash) < 4:
+            continue
+        blocks["f:" + n.squash[:4]].append(i)
+        blocks["p:" + n.phon].append(i)
+        blocks["t:" + keys.phonetic(n.tokens[-1])].append(i)
+        if not n.latin:
+            blocks["f:" + translit.best_latin(n.text)[:4]].append(i)
+    return blocks
+
+
+def _pairs(nodes: list[_Node]) -> set[tuple[int, int]]:
+    pairs: set[tuple[int, int]] = set()
+    for members in _blocks(nodes).values():
+        if len(members) <= MAX_BLOCK:
+            pairs.update((a, b) for x, a in enumerate(members) for b in members[x + 1:])
+        else:
+            ordered = sorted(members, key=lambda i: nodes[i].squash)
+            for x, a in enumerate(ordered):
+                pairs.update((min(a, b), max(a, b)) for b in ordered[x + 1: x + 1 + WINDOW])
+    return pairs
+
+
+def similarity(a: _Node, b: _Node) -> dict[str, float]:
+    """String, phonetic and (across scripts) transliteration signals for two names."""
+    signals = {
+        "ratio": max(fuzz.ratio(a.squash, b.squash), fuzz.token_sort_ratio(a.key, b.key)) / 100,
+        "jaro_winkler": JaroWinkler.normalized_similarity(a.squash, b.squash),
+        "phonetic": fuzz.ratio(a.phon, b.phon) / 100,
+    }
+    if a.latin != b.latin:
+        foreign, english = (a, b) if b.latin else (b, a)
+        signals["transliteration"] = translit.similarity(foreign.text, english.key)
+    return signals
+
+
+def _score(signals: dict[str, float]) -> float:
+    score = 0.5 * signals["ratio"] + 0.3 * signals["jaro_winkler"] + 0.2 * signals["phonetic"]
+    return max(score, signals.get("transliteration", 0.0))
+
+
+def _merge_fuzzy(nodes: list[_Node], clusters: _Clusters) -> None:
+    scored = []
+    for a, b in _pairs(nodes):
+        na, nb = nodes[a], nodes[b]
+        if na.digits != nb.digits or (len(na.tokens) == 1) != (len(nb.tokens) == 1):
+            continue
+        if na.candidate and nb.candidate:
+            continue
+        signals = similarity(na, nb)
+        score = _score(signals)
+        shared = bool(na.groups & nb.groups)
+        bar = CANDIDATE if (na.candidate or nb.candidate) and shared else IN_GROUP if shared else STRONG
+        if na.candidate or nb.candidate:
+            bar = max(bar, CANDIDATE if shared else STRONG - 0.04)
+        phon_equal = na.phon == nb.phon and len(na.phon) >= 3 and signals["ratio"] >= 0.6
+        if score >= bar or phon_equal:
+            scored.append((score, a, b, signals, shared, phon_equal))
+    scored.sort(key=lambda s: -s[0])
+    joined: set[int] = set()  # an MT candidate joins its best match only
+    for score, a, b, signals, shared, phon_equal in scored:
+        na, nb = nodes[a], nodes[b]
+        if score < 0.95 and not clusters.types_compatible(a, b):
+            continue
+        candidate = a if na.candidate else b if nb.candidate else None
+        if candidate in joined:
+            continue
+        evidence = {"rule": "fuzzy", "names": [na.text, nb.text],
+                    "signals": {k: round(v, 3) for k, v in signals.items()},
+                    "same_group": shared, "phonetic_equal": phon_equal, "score": round(score, 3)}
+        if clusters.union(a, b, evidence) and candidate is not None:
+            joined.add(candidate)
+
+
+def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple[int, dict | None]]:
+    """Cluster of every mention; bare surnames and first words go to the full name they abbreviate.
+
+    Resolved per article, because one bare "Roe" may be Jane Roe in one story and John Roe in
+    another: the full name in the same article wins, else the one in the same event group, else
+    the only one in the corpus; with two competing full names the short form stays unresolved.
+    """
+    expansions: dict[str, list[int]] = defaultdict(list)  # short key -> long nodes it may shorten
+    for i, n in enumerate(nodes):
+        if len(n.tokens) < 2 or not n.mentions:
+            continue
+        ctype = clusters.type(i)
+        if ctype == "PERSON":
+            expansions["P" + n.tokens[-1]].append(i)
+            expansions["P" + keys.phonetic(n.tokens[-1])].append(i)
+        elif ctype == "ORG":
+            expansions["O" + n.tokens[0]].append(i)
+    forms: dict[int, set[str]] = defaultdict(set)  # short spellings of each cluster
+    for i, n in enumerate(nodes):
+        if len(n.tokens) == 1 and not n.acronym:
+            forms[clusters.find(i)].add(n.key)
+    assignment: dict[int, tuple[int, dict | None]] = {}
+    for i, n in enumerate(nodes):
+        root = clusters.find(i)
+        targets = _short_targets(nodes, clusters, root, forms[root], expansions) \
+            if len(n.tokens) == 1 and not n.acronym else []
+        for m in n.mentions:
+            picked = _pick_target(m, n, targets, clusters, group_of) if targets else None
+            assignment[id(m)] = picked or (root, None)
+    return assignment
+
+
+def _short_targets(nodes, clusters, root: int, forms: set[str], expansions) -> list[int]:
+    ctype = clusters.type(root)
+    out: set[int] = set()
+    for form in forms:
+        if ctype in ("PERSON", "MISC", "GPE", "LOC", "NORP"):  # small NER models mislabel people
+            for t in expansions.get("P" + form, []) + expansions.get("P" + keys.phonetic(form), []):
+                if _compatible_token(nodes[t].tokens[-1], form):
+                    out.add(t)
+        if ctype in ("ORG", "MISC"):
+            out.update(expansions.get("O" + form, []))
+    return [t for t in out if clusters.find(t) != root]
+
+
+def _pick_target(m: Mention, n: _Node, targets: list[int], clusters: _Clusters, group_of):
+    nodes = clusters.nodes
+    groups = group_of.get(m.article_id, set())
+    person_like = clusters.type(targets[0]) == "PERSON"
+    scopes = [("article", 0.9, lambda t: m.article_id in nodes[t].articles),
+              ("group", 0.8, lambda t: bool(groups & nodes[t].groups))]
+    if person_like:  # a bare surname may travel corpus-wide; an organisation's first word may not
+        scopes.append(("corpus", 0.7, lambda t: True))
+    for scope, score, inside in scopes:
+        roots = {clusters.find(t) for t in targets if inside(t)}
+        if len(roots) > 1:
+            return None  # two full names compete: stays unresolved
+        if roots:
+            root = roots.pop()
+            full = next(nodes[t].text for t in targets if clusters.find(t) == root)
+            return root, {"rule": "short_form", "names": [n.text, full], "scope": scope,
+                          "signals": {"token_match": 1.0}, "score": score}
+    return None
+
+
+def _entities(nodes, clusters, assignment, articles) -> list[Entity]:
+    members: dict[int, list[Mention]] = defaultdict(list)
+    extra: dict[int, dict[tuple, dict]] = defaultdict(dict)
+    for art in articles:
+        for m in art.mentions:
+            if id(m) in assignment:
+                root, evidence = assignment[id(m)]
+                members[root].append(m)
+                if evidence:
+                    extra[root].setdefault((tuple(evidence["names"]), evidence["scope"]), evidence)
+    entities = []
+    dropped: set[int] = set()
+    for root, mentions in members.items():
+        if all(m.confidence <= CANDIDATE_CONFIDENCE and _core(m)[0].islower() for m in mentions):
+            dropped.update(id(m) for m in mentions)  # MT candidates that matched no real name
+            continue
+        entity = _entity(mentions, clusters.evidence.get(root, []) + list(extra[root].values()))
+        for m in mentions:
+            m.entity_id = entity.id
+        entities.append(entity)
+    for art in articles:
+        if any(id(m) in dropped for m in art.mentions):
+            art.mentions = [m for m in art.mentions if id(m) not in dropped]
+    return sorted(entities, key=lambda e: (-sum(v.count for v in e.variants), e.name))
+
+
+def _entity(mentions: list[Mention], evidence: list[dict]) -> Entity:
+    votes: Counter = Counter()
+    for m in mentions:
+        if m.type != "MISC":
+            votes[m.type] += m.confidence
+    etype = votes.most_common(1)[0][0] if votes else "MISC"
+    if len(votes) > 1:
+        evidence = evidence + [{"rule": "type_vote", "votes": {k: round(v, 2) for k, v in votes.items()},
+                                "type": etype, "score": round(votes[etype] / sum(votes.values()), 3)}]
+    spellings = Counter(_core(m)[0] for m in mentions)
+    name = max(spellings, key=lambda s: _name_rank(s, spellings[s], etype))
+    variants = Counter((m.text, m.article_id) for m in mentions)
+    first = min((m.article_id, m.start) for m in mentions)
+    digest = hashlib.sha1(f"{etype}|{name}|{first[0]}|{first[1]}".encode()).hexdigest()[:12]
+    merge_scores = [e["score"] for e in evidence if e.get("rule") != "type_vote"]
+    return Entity(
+        id=f"ent-{digest}", name=name, type=etype,
+        variants=[Variant(text, source, count) for (text, source), count in variants.most_common()],
+        confidence=round(min(merge_scores, default=1.0), 3), evidence=evidence)
+
+
+def _name_rank(spelling: str, count: int, etype: str) -> tuple:
+    """Well-formed first (capitalised, Latin, a full name for people), then most attested."""
+    words = spelling.split()
+    well_formed = spelling[:1].isupper() and not spelling.islower()
+    full = len(words) >= 2 if etype == "PERSON" else True
+    return (well_formed, full, spelling.isascii(), count, len(spelling))

@@ -1,0 +1,157 @@
+"""Name normalisation and match keys: the string side of entity canonicalisation.
+
+Sources write one name many ways: other scripts ("Навальный"), other romanisations ("Alexei" /
+"Aleksey"), machine translation that lower-cases, splits or mangles a syllable ("solar winds",
+"navarni"), titles and descriptors ("President X", "the American company X"), acronyms. Every
+comparison here works on cheap derived keys so that `canonical` can block candidates by key and
+compare only within blocks (near-linear), never all pairs:
+
+- `fold`: any script to Latin (anyascii), case- and accent-folded, punctuation removed;
+- `squash`: fold with spaces removed, so token splits and joins compare equal;
+- `phonetic`: a consonant skeleton robust to romanisation (x/ks, c/k, w/v, j/y/i, ph/f) and to
+  the l/r confusion of MT from East Asian languages;
+- `initials`: the acronym a multi-word name would have.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+# Words that open a mention without being part of the name: roles and honorifics (EN/FR/ES/IT/DE
+# forms that news uses), and descriptor determiners. Stripped only in front of a name.
+TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady mme mme. mlle m. herr frau sr sr.
+    sra sra. don dona sen sen. rep rep. gov gov. gen gen. lt col col. capt sgt st st. rev rev. hon
+    president vice prime minister chancellor premier secretary spokesman spokeswoman spokesperson
+    senator representative congressman congresswoman governor mayor general admiral colonel major
+    captain sergeant judge justice ambassador king queen prince princess emperor pope cardinal
+    bishop archbishop father sheikh ayatollah chairman chairwoman chair ceo cfo coo cto founder
+    director chief executive head leader commander lieutenant professor doctor former late
+    deputy acting foreign defence defense interior finance state opposition critic activist
+    analyst officer official président président ministre premier chancelier porte-parole
+    secrétaire général maire sénateur député presidente ministro primo segretario portavoce
+    präsident präsidentin kanzler kanzlerin minister ministerin sprecher
+    """.split()
+)
+DETERMINERS = frozenset("the a an le la les l' el los las il lo gli der die das de".split())
+# Lower-case words allowed inside a multi-word name ("Bank of America", "Charles de Gaulle").
+CONNECTORS = frozenset("of and & de du des la le da di del della van von der den y e el al bin ibn".split())
+# Words skipped when forming an acronym from a name's words.
+_ACRONYM_SKIP = frozenset("of and & the for de du des la le da di del y e et und für".split())
+
+_APOSTROPHES = re.compile(r"['’ʼʹ`´]")
+_POSSESSIVE = re.compile(r"\s*['’`]\s*s?\s*$")
+_NON_ALNUM = re.compile(r"[^0-9a-z ]+")
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+_PHONETIC_RULES = [
+    (re.compile(r"tch|tsch|tsh|ch|sch|sh|sz|zh|ş|ç"), "S"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"ck|q|c(?=[^eiy])|c$|kh|gh"), "k"),
+    (re.compile(r"c"), "s"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"z|ts|tz"), "s"),
+    (re.compile(r"dj|dzh|j"), "y"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"r"), "l"),
+    (re.compile(r"(?<!^)h"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
+]
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def latin(text: str) -> str:
+    """Text in Latin letters: other scripts transliterated, accents kept as plain letters."""
+    if text.isascii():
+        return text
+    return anyascii(unicodedata.normalize("NFC", text))
+
+
+def fold(text: str) -> str:
+    """Lower-case Latin form with punctuation removed and spaces normalised."""
+    text = _APOSTROPHES.sub("", latin(text).lower()).replace("&", " and ")
+    return _SPACES.sub(" ", _NON_ALNUM.sub(" ", text)).strip()
+
+
+def squash(text: str) -> str:
+    """`fold` without spaces: "solar winds" and "SolarWinds" share one squash key."""
+    return fold(text).replace(" ", "")
+
+
+def phonetic(text: str) -> str:
+    """Consonant skeleton of a name; first letter kept so blocks stay small."""
+    s = squash(text)
+    if not s:
+        return ""
+    for pattern, repl in _PHONETIC_RULES:
+        s = pattern.sub(repl, s)
+    return s[0] + _VOWELS.sub("", s[1:])
+
+
+def digits(text: str) -> tuple[str, ...]:
+    """Numbers inside a name: "A330" and "A380" are different aircraft, whatever the ratio."""
+    return tuple(_DIGITS.findall(text))
+
+
+def initials(text: str) -> str:
+    """Acronym of a multi-word name: "North Atlantic Treaty Organization" -> "nato"."""
+    words = [w for w in re.split(r"[\s\-]+", latin(text)) if w]
+    letters = [w[0] for w in words if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()]
+    return "".join(letters).lower() if len(letters) >= 2 else ""
+
+
+def is_acronym(text: str) -> bool:
+    """Short all-capitals token such as "NATO", "EADS", "U.S." (dots allowed)."""
+    bare = text.replace(".", "").replace("&", "")
+    return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() and " " not in text.strip()
+
+
+def _is_name_token(token: str) -> bool:
+    return any(ch.isupper() for ch in token[:2]) or any(ch.isdigit() for ch in token)
+
+
+def core_name(text: str, strip_titles: bool = True) -> tuple[str, str]:
+    """(name, acronym) of a mention with its descriptors removed.
+
+    "the American computer company Apple" -> ("Apple", ""); "President Jane Roe" -> ("Jane Roe", "");
+    "Northwind Air ( NWA" -> ("Northwind Air", "NWA"). Keeps the last run of name-like tokens
+    (capitalised, or with digits, joined by connectors) because a descriptor precedes the name.
+    Text without any capital (MT output, lower-cased titles) is returned as is. Titles are
+    stripped only when asked: an organisation may start with one ("General Motors").
+    """
+    acronym = ""
+    m = re.search(r"\(\s*([^()]*?)\s*\)?\s*$", text)
+    if m and m.start() > 0:
+        inner = m.group(1).strip()
+        if is_acronym(inner):
+            acronym = inner
+        text = text[: m.start()]
+    text = _POSSESSIVE.sub("", text.strip()).strip(" ,;:-–—\"'“”«»")
+    tokens = text.split()
+    if not tokens:
+        return "", acronym
+    if not any(_is_name_token(t) for t in tokens):
+        return " ".join(tokens), acronym
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for tok in tokens:
+        if _is_name_token(tok) or (current and tok.lower() in CONNECTORS):
+            current.append(tok)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    run = runs[-1]
+    while run and run[-1].lower() in CONNECTORS:
+        run = run[:-1]
+    while len(run) > 1 and (
+        run[0].lower() in DETERMINERS or (strip_titles and run[0].lower().rstrip(".") in TITLES)
+    ):
+        run = run[1:]
+    return " ".join(run), acronym

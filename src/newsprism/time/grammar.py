@@ -1,0 +1,265 @@
+"""Recognition rules of the time stage: per language, (kind, pattern template) pairs.
+
+HeidelTime-style: a rule names the normaliser (`kind`, see `normalize.py`) and a pattern written
+with word-class placeholders ({month}, {weekday}, {num}, {unit}, {mod} ...) that are filled from
+the language's `Lexicon`. Rules are data, so adding a language means adding a lexicon and a rule
+list, not code. All rules run over the text; `timex.py` keeps the longest non-overlapping matches.
+Span conventions follow TimeML: prepositions ("on", "for", "in") stay outside, determiners and
+modifiers that belong to the phrase ("the past three years", "about two weeks") inside.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsprism.time.lexicon import LEXICONS, Lexicon, alternation
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    regex: re.Pattern[str]
+    value: str | None = None  # fixed value for kinds like "ref" and "set"
+
+
+# Hedges that stay inside a TimeML extent: "about two weeks", "more than four decades ago".
+_EN_QMOD = (
+    r"(?:(?:about|almost|nearly|approximately|roughly|around|some|over|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|only|just|barely|a\s+full)\s+)?"
+)
+_EN_PHASE = r"(?:(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[-\s]+)?"
+
+RULES: dict[str, list[tuple[str, str]]] = {
+    "en": [
+        ("iso", r"{iso}"),
+        ("ymd", r"{wdx}{month}\s+{day}(?:st|nd|rd|th)?,?\s+{yearany}"),
+        ("ymd", r"{wdx}(?:the\s+)?{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{yearany}"),
+        ("numeric", r"{numeric}"),
+        ("md", r"{wdx}{month}\s+{day}(?:st|nd|rd|th)?(?![\d,.]\d|\d|:)"),
+        ("md", r"{wdx}(?:the\s+)?{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?!\s*\d)"),
+        ("my", _EN_PHASE + r"{month},?\s+(?:of\s+)?{year}"),
+        ("m_rel", _EN_PHASE + r"{month}\s+(?:of\s+)?{mod}\s+year"),
+        ("m_rel", r"{mod}\s+{month}"),
+        ("m", _EN_PHASE + r"{month}"),
+        ("y", r"(?:the\s+)?" + _EN_PHASE + r"(?:(?:fiscal|calendar|the\s+year)\s+)?{year}(?!\s*(?:%|percent|[-–]\d))"),
+        ("decade", r"(?:the\s+)?" + _EN_PHASE + r"(?P<decade>1\d{2}|20\d)0'?s"),
+        ("century", r"(?:the\s+)?" + _EN_PHASE + r"(?P<ordinal>\d{1,2})(?:st|nd|rd|th)[-\s]century"),
+        ("dayword", r"(?:(?:early|late|earlier|later)\s+)?{dayword}"),
+        ("dayword_pod", r"(?:(?:early|late|earlier|later)\s+)?{dayword}\s+{pod}"),
+        ("pod_dayword", r"(?:(?:early|late|mid)[-\s]?)?{pod}\s+{dayword}"),
+        ("this_pod", r"(?:(?:early|late|earlier|later)\s+)?(?:this|that)\s+{pod}"),
+        ("this_pod", r"tonight"),
+        ("last_night", r"last\s+night"),
+        ("weekday", r"(?:(?:early|late|earlier|later)\s+)?(?:(?:the\s+)?{mod}\s+)?{weekday}(?:'s)?(?:\s+{pod})?"),
+        ("weekday", r"{weekday}(?:\s+{pod})?(?:,?\s+{mod}\s+week)"),
+        ("rel_unit", r"(?:the\s+)?" + _EN_PHASE + r"(?:the\s+)?{mod}\s+(?:fiscal\s+)?{unit}"),
+        ("rel_unit", r"(?:earlier|later)\s+(?:this|that|in\s+the)\s+{unit}"),
+        ("ago", _EN_QMOD + r"{num}[-\s]{unit}\s+{ago}"),
+        ("ago", _EN_QMOD + r"{vague}\s+{unit}\s+{ago}"),
+        ("after", _EN_QMOD + r"{num}\s+{unit}\s+(?:later|after|afterwards|from\s+now|hence)"),
+        ("duration", r"(?:the\s+)?" + _EN_QMOD + r"(?:(?:past|last|next|first|coming|following|previous|final|latest|remaining|initial|additional|further|full)\s+)?{num}[-\s](?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?(?:fiscal\s+)?{unit}(?:-long|-old)?"),
+        ("duration", r"(?:the\s+)?" + _EN_QMOD + r"(?:(?:past|last|next|first|coming|following|previous|recent|final)\s+)?{vague}\s+(?:more\s+)?{unit}"),
+        ("duration", r"(?:the\s+)?(?:recent|coming|past|next|last|following|first|early|final)\s+{bareunit}"),
+        ("duration", r"(?:the\s+)?" + _EN_QMOD + r"{num}\s+and\s+a\s+half\s+{unit}"),
+        ("duration", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blasted\s)|(?<=\bduring\s)){bareunit}(?!\s+(?:of|ago|earlier|later))"),
+        ("duration", r"(?:the\s+)?(?:entire|whole)\s+{unit}"),
+        ("quarter", r"(?:the\s+)?(?:(?:fiscal|latest|current|recent|year-earlier|year-ago|{year2})\s+)?{qord}[-\s](?:fiscal[-\s])?quarter(?:\s+of\s+(?:fiscal\s+)?{year})?"),
+        ("season", _EN_PHASE + r"(?:the\s+)?{mod}\s+{season}"),
+        ("season", _EN_PHASE + r"(?:the\s+)?{season}\s+(?:of\s+)?{year}"),
+        ("season", _EN_PHASE + r"{year}\s+{season}"),
+        ("clock", r"(?:(?:around|about|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?{clock}\s*(?P<ampm>[ap]\.?\s?m\b\.?)(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?:{weekday}|{dayword}))?"),
+        ("clock", r"(?:(?:around|about)\s+)?(?P<noon>noon|midnight|midday)(?:\s+(?:{weekday}|{dayword}))?"),
+        ("clock", r"(?:(?:around|about)\s+)?{clock24}(?:\s*(?:GMT|UTC|[ECMP][SD]T|local\s+time))"),
+        ("ref", r"now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|current", "PRESENT_REF"),
+        ("ref", r"(?:more\s+)?recently|previously|formerly|lately|the\s+past|earlier\s+times", "PAST_REF"),
+        ("ref", r"the\s+future|soon|someday|the\s+days\s+ahead|the\s+coming\s+days", "FUTURE_REF"),
+        ("set", r"{set}"),
+        ("set_weekday", r"(?:every|each)\s+{weekday}(?:\s+{pod})?"),
+        ("set_month", r"(?:every|each)\s+{month}"),
+    ],
+    "fr": [
+        ("iso", r"{iso}"),
+        ("ymd", r"{wdx}(?:le\s+)?{day}(?:er)?\s+{month}\s+{yearany}"),
+        ("numeric", r"{numeric}"),
+        ("md", r"{wdx}(?:le\s+)?{day}(?:er)?\s+{month}(?!\s*\d)"),
+        ("my", r"(?:(?:d[ée]but|fin|mi)[-\s](?:de\s+|d')?)?{month}\s+{year}"),
+        ("m", r"(?:(?:d[ée]but|fin|mi)[-\s](?:de\s+|d')?)?{month}"),
+        ("y", r"(?:(?:en|d[ée]but|fin|mi)[-\s])?{year}(?!\s*%)"),
+        ("dayword", r"{dayword}"),
+        ("dayword_pod", r"{dayword}\s+(?:dans\s+la\s+|au\s+)?{pod}"),
+        ("this_pod", r"(?:ce|cette)\s+{pod}"),
+        ("weekday", r"{weekday}(?:\s+{mod})?(?:\s+{pod})?"),
+        ("rel_unit", r"(?:(?:plus\s+t[ôo]t|plus\s+tard|au\s+d[ée]but|à\s+la\s+fin|[àa]\s+la\s+mi)\s+(?:de\s+|d')?)?(?:l'|la\s+|le\s+|les\s+|l’)?{unit}\s+{mod}"),
+        ("rel_unit", r"(?:(?:plus\s+t[ôo]t|plus\s+tard|au\s+d[ée]but|[àa]\s+la\s+fin)\s+(?:de\s+)?)?(?:ce|cette|cet)\s+{unit}(?:-ci)?"),
+        ("ago", r"{ago}\s+{num}\s+{unit}"),
+        ("ago", r"{ago}\s+{vague}\s+{unit}"),
+        ("in", r"dans\s+{num}\s+{unit}"),
+        ("duration", r"(?:(?:environ|pr[èe]s\s+de|plus\s+de|moins\s+de)\s+)?{num}\s+{unit}"),
+        ("duration", r"{vague}\s+{unit}"),
+        ("ref", r"maintenant|actuellement|en\s+ce\s+moment|[àa]\s+pr[ée]sent|aujourd'hui\s+encore", "PRESENT_REF"),
+        ("ref", r"r[ée]cemment|auparavant|pr[ée]c[ée]demment|autrefois", "PAST_REF"),
+        ("ref", r"bient[ôo]t|[àa]\s+l'avenir|dans\s+le\s+futur", "FUTURE_REF"),
+        ("season", r"(?:l'|le\s+|cet\s+)?{season}\s+{mod}"),
+        ("clock", r"(?:vers\s+)?{clock24}"),
+        ("clock", r"(?:vers\s+)?(?P<hh>[01]?\d|2[0-3])\s?h(?:eures?)?(?!\w)"),
+        ("set", r"{set}"),
+    ],
+    "es": [
+        ("iso", r"{iso}"),
+        ("ymd", r"{wdx}(?:el\s+)?{day}\s+de\s+{month}\s+(?:de|del)\s+{yearany}"),
+        ("numeric", r"{numeric}"),
+        ("md", r"{wdx}(?:el\s+)?{day}\s+de\s+{month}"),
+        ("my", r"(?:(?:principios|finales|mediados)\s+de\s+)?{month}\s+(?:de|del)\s+{year}"),
+        ("m", r"(?:(?:principios|finales|mediados)\s+de\s+)?{month}"),
+        ("y", r"(?:(?:principios|finales|mediados)\s+de\s+)?(?:el\s+año\s+)?{year}(?!\s*%)"),
+        ("dayword", r"{dayword}"),
+        ("dayword_pod", r"{dayword}\s+(?:por\s+la\s+|en\s+la\s+|a\s+la\s+)?{pod}"),
+        ("this_pod", r"esta\s+{pod}|anoche"),
+        ("weekday", r"(?:el\s+)?(?:{mod}\s+)?{weekday}(?:\s+{mod2})?(?:\s+(?:por\s+la\s+)?{pod})?"),
+        ("rel_unit", r"(?:(?:a\s+principios|a\s+finales|a\s+mediados|antes|m[áa]s\s+temprano)\s+(?:de\s+)?)?(?:el|la|del|este|esta|a\s+la)\s+{unit}\s+{mod}"),
+        ("rel_unit", r"(?:(?:a\s+principios|a\s+finales|a\s+mediados)\s+(?:de\s+)?)?(?:el\s+|la\s+|del\s+)?{mod}\s+{unit}"),
+        ("ago", r"{ago}\s+(?:m[áa]s\s+de\s+|casi\s+|unos\s+|unas\s+)?{num}\s+{unit}"),
+        ("ago", r"{ago}\s+{vague}\s+{unit}"),
+        ("in", r"dentro\s+de\s+{num}\s+{unit}"),
+        ("duration", r"(?:(?:casi|m[áa]s\s+de|menos\s+de|unos|unas|alrededor\s+de)\s+)?{num}\s+{unit}"),
+        ("duration", r"{vague}\s+{unit}"),
+        ("ref", r"ahora|actualmente|en\s+la\s+actualidad|hoy\s+en\s+d[íi]a|en\s+este\s+momento", "PRESENT_REF"),
+        ("ref", r"recientemente|anteriormente|previamente|en\s+el\s+pasado", "PAST_REF"),
+        ("ref", r"pronto|en\s+el\s+futuro|pr[óo]ximamente", "FUTURE_REF"),
+        ("season", r"(?:el\s+|la\s+|este\s+|esta\s+)?{season}\s+{mod}"),
+        ("clock", r"(?:a\s+las\s+)?{clock24}"),
+        ("set", r"{set}"),
+    ],
+    "de": [
+        ("iso", r"{iso}"),
+        ("ymd", r"{wdx}(?:am\s+|dem\s+)?{day}\.\s*{month}\s+{yearany}"),
+        ("numeric", r"{numeric}"),
+        ("md", r"{wdx}(?:am\s+|dem\s+|zum\s+|vom\s+)?{day}\.\s*{month}"),
+        ("my", r"(?:(?:anfang|ende|mitte)\s+)?{month}\s+{year}"),
+        ("m", r"(?:(?:anfang|ende|mitte)\s+)?{month}"),
+        ("y", r"(?:(?:anfang|ende|mitte)\s+)?(?:(?:im\s+jahr(?:e)?)\s+)?{year}(?!\s*%)"),
+        ("dayword", r"{dayword}"),
+        ("dayword_pod", r"{dayword}\s*{pod}"),
+        ("this_pod", r"(?:heute\s*|diese[nm]?\s+){pod}"),
+        ("weekday", r"(?:(?:am|an\s+diesem|an\s+dem)\s+)?(?:{mod}\s+)?{weekday}(?:\s*{pod})?"),
+        ("rel_unit", r"(?:(?:anfang|ende|mitte|früher|später)\s+)?(?:(?:im|in\s+der|in\s+diesem|in\s+dieser|am)\s+)?{mod}\s+{unit}"),
+        ("ago", r"{ago}\s+(?:mehr\s+als\s+|fast\s+|etwa\s+|rund\s+|über\s+)?{num}\s+{unit}"),
+        ("ago", r"{ago}\s+{vague}\s+{unit}"),
+        ("in", r"in\s+{num}\s+{unit}"),
+        ("duration", r"(?:(?:fast|etwa|rund|über|mehr\s+als|weniger\s+als|knapp)\s+)?{num}\s+{unit}"),
+        ("duration", r"{vague}\s+{unit}"),
+        ("ref", r"jetzt|derzeit|zurzeit|gegenwärtig|momentan", "PRESENT_REF"),
+        ("ref", r"kürzlich|neulich|vor\s+kurzem", "PAST_REF"),
+        ("ref", r"künftig|zukünftig|in\s+zukunft|demnächst", "FUTURE_REF"),
+        ("season", r"(?:im\s+)?{mod}\s+{season}"),
+        ("clock", r"(?:um\s+)?{clock24}(?:\s+uhr)?"),
+        ("clock", r"(?:um\s+)?(?P<hh>[01]?\d|2[0-3])\s+uhr"),
+        ("set", r"{set}"),
+    ],
+    "ru": [
+        ("iso", r"{iso}"),
+        ("ymd", r"{day}\s+{month}\s+{yearany}(?:\s*(?:года|г\.))?"),
+        ("numeric", r"{numeric}"),
+        ("md", r"{day}\s+{month}"),
+        ("my", r"(?:(?:в\s+)?(?:начале|конце|середине)\s+)?{month}\s+{year}(?:\s*(?:года|г\.))?"),
+        ("m", r"(?:(?:в\s+)?(?:начале|конце|середине)\s+)?(?<=\b[вВ]\s){month}"),
+        ("y", r"(?:(?:в\s+)?(?:начале|конце|середине)\s+)?{year}(?:\s*(?:году|года|год|г\.))?(?!\s*%)"),
+        ("dayword", r"{dayword}"),
+        ("dayword_pod", r"{dayword}\s+{pod}"),
+        ("weekday", r"(?:(?:в|во)\s+)?(?:{mod}\s+)?{weekday}"),
+        ("rel_unit", r"(?:(?:в\s+)?(?:начале|конце|середине)\s+)?(?:(?:в|на|во)\s+)?{mod}\s+{unit}"),
+        ("ago", r"(?:более\s+|почти\s+|около\s+)?{num}\s+{unit}\s+{ago}"),
+        ("ago", r"{vague}\s+{unit}\s+{ago}"),
+        ("in", r"через\s+{num}\s+{unit}"),
+        ("duration", r"(?:(?:более|почти|около|менее)\s+)?{num}\s+{unit}"),
+        ("duration", r"{vague}\s+{unit}"),
+        ("ref", r"сейчас|теперь|в\s+настоящее\s+время|на\s+данный\s+момент", "PRESENT_REF"),
+        ("ref", r"недавно|ранее|в\s+прошлом", "PAST_REF"),
+        ("ref", r"в\s+будущем|вскоре|скоро", "FUTURE_REF"),
+        ("clock", r"(?:в\s+)?{clock24}"),
+        ("set", r"{set}"),
+    ],
+    "zh": [
+        ("iso", r"{iso}"),
+        ("ymd", r"{zhyear}年{zhmonth}月{zhday}[日号號]"),
+        ("my", r"{zhyear}年{zhmonth}月(?![0-9一二三四五六七八九十]+[日号號])"),
+        ("md", r"(?<![年\d]){zhmonth}月{zhday}[日号號]"),
+        ("y", r"{zhyear}年(?![0-9一二三四五六七八九十]+月)(?!代)"),
+        ("dayword", r"{dayword}"),
+        ("dayword_pod", r"{dayword}{pod}"),
+        ("weekday", r"(?:{mod})?{weekday}"),
+        ("rel_unit", r"{mod}{unit}(?:初|底|末)?"),
+        ("ago", r"{num}{unit}(?:以)?{ago}"),
+        ("ago", r"{vague}{unit}(?:以)?{ago}"),
+        ("in", r"{num}{unit}[后後]"),
+        ("duration", r"{num}{unit}(?:来|來|以来|多)?"),
+        ("duration", r"{vague}{unit}"),
+        ("ref", r"目前|现在|現在|当前|當前|如今", "PRESENT_REF"),
+        ("ref", r"最近|近来|近來|过去|過去", "PAST_REF"),
+        ("ref", r"将来|將來|未来|未來", "FUTURE_REF"),
+        ("clock", r"{clock24}"),
+        ("set", r"{set}"),
+    ],
+}
+
+_ZH_DIGITS = r"[0-9０-９]"
+
+
+def _slots(lex: Lexicon, lang: str) -> dict[str, str]:
+    """Placeholder -> regex for one language."""
+    word_nums = alternation(lex.numbers)
+    if lang == "zh":
+        num = r"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两兩三四五六七八九十百]+)"
+    else:
+        num = (
+            rf"(?P<num>\d+(?:[.,]\d+)?(?:\s+1/2)?|{word_nums}(?:[-\s]+{word_nums})?"
+            r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?\s?(?:one|two|three|four|five|six|seven|eight|nine))"
+        )
+    units = {k: v for k, v in lex.units.items()}
+    plural = {k: v for k, v in units.items() if k in ("Y", "M", "W", "D", "H", "MIN", "DE", "CE")}
+    return {
+        "month": f"(?P<month>{alternation(lex.months)})",
+        "weekday": f"(?P<weekday>{alternation(lex.weekdays)})",
+        "wdx": f"(?:{alternation(lex.weekdays)},?\\s+)?",
+        "unit": f"(?P<unit>{alternation(units)})",
+        "bareunit": f"(?P<unit>{alternation({k: v for k, v in plural.items()})})" if lang != "en" else
+        r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)",
+        "num": num,
+        "vague": f"(?P<vague>{lex.vague})",
+        "mod": f"(?P<mod>{lex.last}|{lex.next}|{lex.this})",
+        "mod2": f"(?P<mod2>{lex.last}|{lex.next})",
+        "dayword": f"(?P<dayword>{alternation(lex.day_words)})",
+        "pod": f"(?P<pod>{alternation(lex.parts_of_day)})",
+        "season": f"(?P<season>{alternation(lex.seasons)})",
+        "set": f"(?P<set>{alternation(lex.sets)})",
+        "ago": f"(?:{lex.ago})",
+        "day": r"(?P<day>[0-3]?\d)",
+        "year": r"(?P<year>1[5-9]\d\d|20\d\d)",
+        "yearany": r"(?P<year>\d{4})",
+        "year2": r"(?P<year2>1[5-9]\d\d|20\d\d)",
+        "qord": r"(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)",
+        "iso": r"(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?",
+        "numeric": r"(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>\d{4}|\d{2})(?![/.]?\d)",
+        "clock": r"(?P<hh>[01]?\d)(?:[:.](?P<mm>[0-5]\d))?",
+        "clock24": r"(?P<hh>[01]?\d|2[0-3])[:h](?P<mm>[0-5]\d)(?![:.]?\d)",
+        "zhyear": rf"(?P<year>{_ZH_DIGITS}{{4}}|[〇零一二三四五六七八九]{{4}})",
+        "zhmonth": r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])",
+        "zhday": r"(?P<day>[0-3]?[0-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])",
+    }
+
+
+@cache
+def rules(lang: str) -> tuple[Rule, ...]:
+    """Compiled rules of `lang` (English when unsupported), built once per process."""
+    lang = lang if lang in RULES else "en"
+    lex = LEXICONS[lang]
+    slots = _slots(lex, lang)
+    # Word edges: CJK has no spaces, everything else must not start or end inside a word.
+    left, right = ("", "") if lang == "zh" else (r"(?<![\w\-])", r"(?![\w])")
+    compiled = []
+    for spec in RULES[lang]:
+        kind, template, *fixed = spec
+        pattern = re.sub(r"\{([a-z]\w*)\}", lambda m: slots[m[1]], template)
+        compiled.append(Rule(kind, re.compile(left + pattern + right, re.IGNORECASE), fixed[0] if fixed else None))
+    return tuple(compiled)

@@ -1,0 +1,476 @@
+"""Normalisers: one function per rule kind, turning a regex match into a TIMEX3 type and value.
+
+Each returns `Resolved` or None (the match is not a time expression after all, e.g. "may" the
+verb). Confidence says how much the value can be trusted: explicit dates high, values that needed
+a guess (the year of "February 5", the week of a bare "Friday", narrative anchors such as "a year
+later") lower, and values that could not be resolved (no reference date) low with X placeholders.
+Impossible dates ("February 31") keep their span but get no value, so nothing downstream is fed a
+confident wrong date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from newsprism.time import dates
+from newsprism.time.lexicon import Lexicon, lookup
+
+EXPLICIT, INFERRED, GUESSED, NARRATIVE, UNRESOLVED, INVALID = 0.95, 0.85, 0.75, 0.55, 0.3, 0.1
+
+_ZH_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2, "兩": 2}
+
+
+@dataclass
+class Context:
+    ref: date | None
+    future: bool
+    lang: str
+    lex: Lexicon
+    text: str
+
+
+@dataclass
+class Resolved:
+    type: str
+    value: str | None
+    relative: bool = False
+    confidence: float = EXPLICIT
+
+
+def _zh_number(text: str) -> int | None:
+    if all(c in _ZH_DIGIT for c in text):
+        if len(text) >= 3:  # digit-by-digit: 二〇二一
+            return int("".join(str(_ZH_DIGIT[c]) for c in text))
+        if len(text) == 1:
+            return _ZH_DIGIT[text]
+    total, current = 0, 0
+    for c in text:
+        if c in _ZH_DIGIT:
+            current = _ZH_DIGIT[c]
+        elif c == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif c == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def number(text: str | None, lex: Lexicon) -> float | None:
+    """Value of a cardinal as written: "5", "5 1/2", "twenty-four", "a couple of", "两"."""
+    if not text:
+        return None
+    text = text.strip()
+    m = re.fullmatch(r"(\d+)(?:[.,](\d+))?(\s+1/2)?", text)
+    if m:
+        value = float(f"{m[1]}.{m[2]}") if m[2] and len(m[2]) != 3 else float(m[1] + (m[2] or ""))
+        return value + (0.5 if m[3] else 0)
+    if re.fullmatch(r"[一二两兩三四五六七八九十百〇零]+", text):
+        return _zh_number(text)
+    whole = lookup(text, lex.numbers)
+    if whole is not None:
+        return float(whole)
+    total = 0.0
+    for part in re.split(r"[-\s]+", text):
+        value = lookup(part, lex.numbers)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def _int(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    return _zh_number(text)
+
+
+def _month(m: re.Match[str], ctx: Context) -> int | None:
+    text = m["month"]
+    if text.isdigit():
+        return int(text)
+    if ctx.lang == "zh":
+        return _int(text)
+    return lookup(text, ctx.lex.months)  # type: ignore[return-value]
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> int | None:
+    found = lookup(m["weekday"], ctx.lex.weekdays)
+    return None if found is None else int(found) - 1  # type: ignore[call-overload]
+
+
+def _mod(text: str | None, lex: Lexicon) -> int | None:
+    """-1 last, +1 next, 0 this; None when absent."""
+    if not text:
+        return None
+    for shift, pattern in ((-1, lex.last), (1, lex.next), (0, lex.this)):
+        if lookup(text, {shift: pattern}) is not None:
+            return shift
+    return None
+
+
+def _unit(m: re.Match[str], ctx: Context) -> str | None:
+    return lookup(m["unit"], ctx.lex.units)  # type: ignore[return-value]
+
+
+def _year_ok(year: int, ctx: Context) -> bool:
+    if not dates.MIN_YEAR <= year <= dates.MAX_YEAR:
+        return False
+    return ctx.ref is None or year <= ctx.ref.year + 100
+
+
+def _date_value(year: int | None, month: int | None, day: int | None, ctx: Context) -> Resolved:
+    """DATE for explicit parts; impossible combinations keep the span with no value."""
+    if year is None or month is None or not _year_ok(year, ctx):
+        return Resolved("DATE", None, confidence=INVALID)
+    if day is None:
+        if not 1 <= month <= 12:
+            return Resolved("DATE", None, confidence=INVALID)
+        return Resolved("DATE", f"{year:04d}-{month:02d}")
+    d = dates.make_date(year, month, day)
+    if d is None:
+        return Resolved("DATE", None, confidence=INVALID)
+    return Resolved("DATE", d.isoformat())
+
+
+def _with_time(base: Resolved, suffix: str) -> Resolved:
+    if base.value is None:
+        return base
+    return Resolved("TIME", base.value + suffix, base.relative, base.confidence)
+
+
+def iso(m: re.Match[str], ctx: Context) -> Resolved:
+    res = _date_value(int(m["year"]), int(m["mon"]), int(m["day"]), ctx)
+    if m["hh"] and res.value:
+        return _with_time(res, f"T{m['hh']}:{m['mm']}")
+    return res
+
+
+def ymd(m: re.Match[str], ctx: Context) -> Resolved:
+    return _date_value(_int(m["year"]), _month(m, ctx), _int(m["day"]), ctx)
+
+
+def numeric(m: re.Match[str], ctx: Context) -> Resolved | None:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if len(m["year"]) == 2:
+        pivot = (ctx.ref.year % 100 + 10) if ctx.ref else 30
+        year += 1900 if year > pivot else 2000
+    # US order in English, day first elsewhere; a field above 12 settles it either way.
+    month, day = (a, b) if ctx.lang == "en" else (b, a)
+    if month > 12 and day <= 12:
+        month, day = day, month
+    res = _date_value(year, month, day, ctx)
+    if res.value and a != b and a <= 12 and b <= 12:
+        res.confidence = GUESSED
+    return res
+
+
+def md(m: re.Match[str], ctx: Context) -> Resolved | None:
+    month, day = _month(m, ctx), _int(m["day"])
+    if month is None or day is None or dates.make_date(2000, month, day) is None:
+        return Resolved("DATE", None, confidence=INVALID)
+    if ctx.ref is None:
+        return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", confidence=UNRESOLVED + 0.2)
+    year = dates.nearest_year(ctx.ref, month, day, ctx.future)
+    return Resolved("DATE", f"{year:04d}-{month:02d}-{day:02d}", True, INFERRED)
+
+
+def my(m: re.Match[str], ctx: Context) -> Resolved:
+    return _date_value(_int(m["year"]), _month(m, ctx), None, ctx)
+
+
+_AMBIGUOUS_MONTH = re.compile(r"may|march|august|mar|jan|sun|sat|wed|mai", re.IGNORECASE)
+_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|during|through|from|to|before|after|of|early|late|mid|"
+    r"last|next|this|en|de|im|seit|bis|desde|hasta|depuis|jusqu'en|ab|à|à\s+partir\s+de)\s*-?\s*)$",
+    re.IGNORECASE,
+)
+
+
+def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
+    word = m["month"]
+    if ctx.lang in ("en", "de") and not word[0].isupper():
+        return None
+    if word.endswith(".") or len(word) < 3:
+        return None  # abbreviations stand alone only in tables and datelines
+    if _AMBIGUOUS_MONTH.fullmatch(word) and not _MONTH_CUE.search(ctx.text[max(0, m.start() - 20):m.start()]):
+        return None
+    month = _month(m, ctx)
+    if month is None:
+        return None
+    if ctx.ref is None:
+        return Resolved("DATE", f"XXXX-{month:02d}", confidence=UNRESOLVED)
+    year = dates.nearest_year(ctx.ref, month, None, ctx.future)
+    return Resolved("DATE", f"{year:04d}-{month:02d}", True, GUESSED)
+
+
+def month_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
+    month, shift = _month(m, ctx), _mod(m["mod"], ctx.lex)
+    if month is None or shift is None:
+        return None
+    if ctx.ref is None:
+        return Resolved("DATE", f"XXXX-{month:02d}", confidence=UNRESOLVED)
+    year = ctx.ref.year
+    if m.group(0).lower().rstrip().endswith("year"):  # "June last year"
+        year += shift
+    elif shift < 0:  # "last April": the latest April before this month
+        year -= 1 if month >= ctx.ref.month else 0
+    elif shift > 0:
+        year += 1 if month <= ctx.ref.month else 0
+    return Resolved("DATE", f"{year:04d}-{month:02d}", True, INFERRED)
+
+
+def year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    before = ctx.text[max(0, m.start() - 2):m.start()]
+    if re.search(r"[$€£#№]\s?$|\d[.,]$", before):
+        return None
+    value = _int(m["year"])
+    if value is None or not _year_ok(value, ctx):
+        return Resolved("DATE", None, confidence=INVALID)
+    plausible = ctx.ref is None or value <= ctx.ref.year + 30
+    return Resolved("DATE", f"{value:04d}", confidence=EXPLICIT if plausible else UNRESOLVED)
+
+
+def decade(m: re.Match[str], ctx: Context) -> Resolved:
+    return Resolved("DATE", m["decade"])
+
+
+def century(m: re.Match[str], ctx: Context) -> Resolved | None:
+    n = int(m["ordinal"])
+    if not 1 <= n <= 30:
+        return None
+    return Resolved("DATE", f"{n - 1:02d}")
+
+
+def _day(offset: int, ctx: Context) -> Resolved:
+    if ctx.ref is None:
+        return Resolved("DATE", "XXXX-XX-XX", True, UNRESOLVED)
+    return Resolved("DATE", (ctx.ref + timedelta(days=offset)).isoformat(), True, INFERRED)
+
+
+def _pod(m: re.Match[str], ctx: Context) -> str:
+    return "T" + str(lookup(m["pod"], ctx.lex.parts_of_day))
+
+
+def dayword(m: re.Match[str], ctx: Context) -> Resolved | None:
+    offset = lookup(m["dayword"], ctx.lex.day_words)
+    return None if offset is None else _day(int(offset), ctx)  # type: ignore[call-overload]
+
+
+def dayword_pod(m: re.Match[str], ctx: Context) -> Resolved | None:
+    base = dayword(m, ctx)
+    return base and _with_time(base, _pod(m, ctx))
+
+
+def this_pod(m: re.Match[str], ctx: Context) -> Resolved:
+    suffix = _pod(m, ctx) if m.groupdict().get("pod") else "TNI"
+    return _with_time(_day(0, ctx), suffix)
+
+
+def last_night(m: re.Match[str], ctx: Context) -> Resolved:
+    return _with_time(_day(-1, ctx), "TNI")
+
+
+def _resolve_weekday(weekday: int, shift: int | None, ctx: Context, week: bool) -> Resolved:
+    if ctx.ref is None:
+        return Resolved("DATE", f"XXXX-WXX-{weekday + 1}", True, UNRESOLVED)
+    if week:  # "Friday next week": that weekday inside the shifted ISO week
+        monday = ctx.ref - timedelta(days=ctx.ref.weekday()) + timedelta(weeks=shift or 0)
+        return Resolved("DATE", (monday + timedelta(days=weekday)).isoformat(), True, INFERRED)
+    if shift is None or shift == 0:
+        direction = 1 if ctx.future else -1
+        d = dates.weekday_near(ctx.ref, weekday, direction)
+        return Resolved("DATE", d.isoformat(), True, GUESSED)
+    d = dates.weekday_near(ctx.ref, weekday, shift, strict=True)
+    return Resolved("DATE", d.isoformat(), True, INFERRED)
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    wd = _weekday(m, ctx)
+    if wd is None:
+        return None
+    groups = m.groupdict()
+    shift = _mod(groups.get("mod") or groups.get("mod2"), ctx.lex)
+    week = bool(re.search(r"week\W*$", m.group(0), re.IGNORECASE))
+    res = _resolve_weekday(wd, shift, ctx, week)
+    return _with_time(res, _pod(m, ctx)) if groups.get("pod") else res
+
+
+_GRANULE = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "DE": "DE", "CE": "CE", "WE": "WE"}
+
+
+def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    unit = _unit(m, ctx)
+    groups = m.groupdict()
+    shift = _mod(groups.get("mod"), ctx.lex) if groups.get("mod") else 0
+    if unit is None or shift is None:
+        return None
+    if ctx.lang == "en" and m["unit"].lower().endswith("s") and unit not in ("WE",):
+        return Resolved("DURATION", dates.duration(None, unit))  # "the past years"
+    if unit not in _GRANULE:
+        return Resolved("DURATION", dates.duration(1, unit))  # "the past hour"
+    if ctx.ref is None:
+        placeholder = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
+        return Resolved("DATE", placeholder.get(unit, "XXXX"), True, UNRESOLVED)
+    # "the next day" / "the following year" usually count from the story's time, not the DCT.
+    narrative = unit == "D" or re.search(r"following|preceding|previous|that", m.group(0), re.IGNORECASE)
+    value = dates.fmt(dates.shift(ctx.ref, shift, "D" if unit == "WE" else unit) if unit != "WE"
+                      else ctx.ref + timedelta(weeks=shift), _GRANULE[unit])
+    return Resolved("DATE", value, True, NARRATIVE if narrative else INFERRED)
+
+
+def _offset(n: float, unit: str, ctx: Context, sign: int, confidence: float) -> Resolved:
+    if ctx.ref is None:
+        return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", True, UNRESOLVED)
+    granule = {"DE": "Y", "CE": "Y", "H": "D", "MIN": "D", "S": "D", "WE": "W"}.get(unit, unit)
+    base_unit = {"H": "D", "MIN": "D", "S": "D", "WE": "W"}.get(unit, unit)
+    n = 0 if base_unit == "D" and unit in ("H", "MIN", "S") else n
+    d = dates.shift(ctx.ref, sign * n, base_unit)
+    return Resolved("DATE", dates.fmt(d, granule), True, confidence)
+
+
+def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
+    unit = _unit(m, ctx)
+    if unit is None:
+        return None
+    if m.groupdict().get("vague"):
+        return Resolved("DATE", "PAST_REF", True, GUESSED)
+    n = number(m["num"], ctx.lex)
+    if n is None:
+        return None
+    narrative = bool(re.search(r"earlier\W*$", m.group(0), re.IGNORECASE))
+    return _offset(n, unit, ctx, -1, NARRATIVE if narrative else INFERRED)
+
+
+def after(m: re.Match[str], ctx: Context) -> Resolved | None:
+    unit, n = _unit(m, ctx), number(m["num"], ctx.lex)
+    if unit is None or n is None:
+        return None
+    from_now = bool(re.search(r"(?:from\s+now|hence)\W*$", m.group(0), re.IGNORECASE))
+    return _offset(n, unit, ctx, 1, INFERRED if from_now else NARRATIVE)
+
+
+def within(m: re.Match[str], ctx: Context) -> Resolved | None:
+    unit, n = _unit(m, ctx), number(m["num"], ctx.lex)
+    if unit is None or n is None:
+        return None
+    return _offset(n, unit, ctx, 1, INFERRED)
+
+
+def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
+    unit = _unit(m, ctx)
+    if unit is None:
+        return None
+    groups = m.groupdict()
+    if groups.get("vague") or not groups.get("num"):
+        return Resolved("DURATION", dates.duration(None, unit), confidence=INFERRED)
+    n = number(m["num"], ctx.lex)
+    if n is None:
+        return None
+    if re.search(r"and\s+a\s+half", m.group(0), re.IGNORECASE):
+        n += 0.5
+    return Resolved("DURATION", dates.duration(n, unit))
+
+
+_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def quarter(m: re.Match[str], ctx: Context) -> Resolved:
+    q = _QUARTER[m["qord"].lower()]
+    explicit = _int(m["year"]) or _int(m.groupdict().get("year2"))
+    if explicit:
+        return Resolved("DATE", f"{explicit:04d}-Q{q}")
+    if ctx.ref is None:
+        return Resolved("DATE", f"XXXX-Q{q}", True, UNRESOLVED)
+    year = ctx.ref.year
+    if re.search(r"year-(?:earlier|ago)", m.group(0), re.IGNORECASE):
+        year -= 1
+    elif q > (ctx.ref.month - 1) // 3 + 1 and not ctx.future:
+        year -= 1  # a quarter still ahead this year, reported in the past tense: last year's
+    return Resolved("DATE", f"{year:04d}-Q{q}", True, GUESSED)
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def season(m: re.Match[str], ctx: Context) -> Resolved | None:
+    code = lookup(m["season"], ctx.lex.seasons)
+    if code is None:
+        return None
+    explicit = _int(m.groupdict().get("year"))
+    if explicit:
+        return Resolved("DATE", f"{explicit:04d}-{code}")
+    shift = _mod(m.groupdict().get("mod"), ctx.lex)
+    if ctx.ref is None or shift is None:
+        return Resolved("DATE", f"XXXX-{code}", True, UNRESOLVED)
+    start = _SEASON_START[str(code)]
+    inside = start <= ctx.ref.month <= start + 2 or (code == "WI" and ctx.ref.month <= 2)
+    year = ctx.ref.year - (1 if code == "WI" and ctx.ref.month <= 2 else 0)
+    if shift < 0:
+        year -= 1 if inside or start > ctx.ref.month else 0
+    elif shift > 0:
+        year += 1 if inside or start < ctx.ref.month else 0
+    return Resolved("DATE", f"{year:04d}-{code}", True, GUESSED)
+
+
+def clock(m: re.Match[str], ctx: Context) -> Resolved | None:
+    groups = m.groupdict()
+    if groups.get("noon"):
+        hh, mm = (0 if groups["noon"].lower() == "midnight" else 12), 0
+    else:
+        hh, mm = int(m["hh"]), int(groups.get("mm") or 0)
+        ampm = (groups.get("ampm") or "").lower()
+        if ampm:
+            if not 1 <= hh <= 12:
+                return None
+            hh = hh % 12 + (12 if ampm.startswith("p") else 0)
+        elif hh > 23:
+            return None
+    if groups.get("weekday"):
+        base = weekday(m, ctx) if not groups.get("pod") else None
+    elif groups.get("dayword"):
+        base = dayword(m, ctx)
+    else:
+        base = _day(0, ctx)
+    if base is None or base.value is None:
+        return None
+    stamp = base.value.split("T")[0]
+    return Resolved("TIME", f"{stamp}T{hh:02d}:{mm:02d}", base.relative, base.confidence)
+
+
+def ref(m: re.Match[str], ctx: Context, value: str) -> Resolved:
+    return Resolved("DATE", value)
+
+
+def set_(m: re.Match[str], ctx: Context) -> Resolved | None:
+    value = lookup(m["set"], ctx.lex.sets)
+    return None if value is None else Resolved("SET", str(value))
+
+
+def set_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    wd = _weekday(m, ctx)
+    if wd is None:
+        return None
+    suffix = _pod(m, ctx) if m.groupdict().get("pod") else ""
+    return Resolved("SET", f"XXXX-WXX-{wd + 1}{suffix}")
+
+
+def set_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    month = _month(m, ctx)
+    return None if month is None else Resolved("SET", f"XXXX-{month:02d}")
+
+
+NORMALIZERS: dict[str, Callable[..., Resolved | None]] = {
+    "iso": iso, "ymd": ymd, "numeric": numeric, "md": md, "my": my, "m": month_alone,
+    "m_rel": month_rel, "y": year, "decade": decade, "century": century, "dayword": dayword,
+    "dayword_pod": dayword_pod, "pod_dayword": dayword_pod, "this_pod": this_pod,
+    "last_night": last_night, "weekday": weekday, "rel_unit": rel_unit, "ago": ago,
+    "after": after, "in": within, "duration": duration, "quarter": quarter, "season": season,
+    "clock": clock, "ref": ref, "set": set_, "set_weekday": set_weekday, "set_month": set_month,
+}

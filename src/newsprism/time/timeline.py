@@ -1,0 +1,222 @@
+"""Event dating: when each event happened, a dated timeline with provenance, anchors for undated
+articles and flags on page dates that the text contradicts.
+
+The date of an event is voted, not read off the publication date: every resolved DATE/TIME in the
+event's articles votes with its confidence, weighted up near the lead (where news says when the
+reported thing happened) and down when it is coarse (a year says little about the day) or lies
+after the reference (plans, deadlines). A date on a line of its own is a dateline or a page date,
+not a statement about the event, and does not vote. An article without a publication date is
+anchored on the day that makes its relative expressions ("yesterday", "on Saturday") land where
+its siblings say the event happened.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from datetime import date, timedelta
+
+from newsprism.records import Article, Event, TimeExpr, TimelineEntry
+from newsprism.time import dates
+from newsprism.time.timex import find_timexes
+
+log = logging.getLogger(__name__)
+
+_SENTENCE = re.compile(r"[^\n.!?。！？]+(?:[.!?。！？]+[\"'”»)]*|\n|$)")
+_LEAD_SENTENCES = 3
+STALE_DAYS = 45  # a page date this far from the event the text describes is not its publication date
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _SENTENCE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def _is_dateline(text: str, span: tuple[int, int], timex: TimeExpr) -> bool:
+    """A sentence that is little more than the date itself: a byline/dateline, not news."""
+    rest = (text[span[0]:timex.start] + " " + text[timex.end:span[1]]).strip()
+    return len(re.findall(r"\w+", rest)) <= 3
+
+
+def _granularity_weight(value: str) -> float:
+    days = dates.granularity_days(value) or 365
+    if days <= 1:
+        return 1.0
+    if days <= 7:
+        return 0.5
+    if days <= 31:
+        return 0.3
+    return 0.1
+
+
+def _reference(article: Article) -> date | None:
+    return dates.parse_reference(article.published) or dates.parse_reference(
+        (article.extra.get("anchor") or {}).get("date"))
+
+
+def _timexes(article: Article) -> list[TimeExpr]:
+    """The article's timexes, computed here when an earlier stage did not."""
+    if not article.timexes and article.text:
+        article.timexes = find_timexes(article.text, article.published, article.language)
+        for t in article.timexes:
+            t.article_id = article.id
+    return article.timexes
+
+
+def _dated_mentions(article: Article) -> list[tuple[TimeExpr, int, tuple[int, int]]]:
+    """(timex, sentence index, sentence span) for every dated, non-dateline timex."""
+    spans = _sentences(article.text)
+    out = []
+    index = 0
+    for t in sorted(_timexes(article), key=lambda t: t.start):
+        if t.type not in ("DATE", "TIME") or dates.interval(t.value) is None:
+            continue
+        while index < len(spans) - 1 and spans[index][1] <= t.start:
+            index += 1
+        if not spans or _is_dateline(article.text, spans[index], t):
+            continue
+        out.append((t, index, spans[index]))
+    return out
+
+
+def _weight(t: TimeExpr, sentence: int, ref: date | None) -> float:
+    weight = t.confidence * _granularity_weight(t.value or "")
+    weight *= 1.0 if sentence < _LEAD_SENTENCES else 1.0 / (1 + 0.25 * (sentence - _LEAD_SENTENCES + 1))
+    span = dates.interval(t.value)
+    if ref and span and span[0] > ref:
+        weight *= 0.3  # announced for later: a plan, not the reported happening
+    return weight
+
+
+def _vote(articles: list[Article]) -> tuple[str | None, float]:
+    """Most supported date over the articles: day values score directly, coarser values lend
+    part of their weight to the days they contain."""
+    day_votes: dict[str, float] = defaultdict(float)
+    coarse: list[tuple[tuple[date, date], float, str]] = []
+    for article in articles:
+        ref = _reference(article)
+        for t, sentence, _ in _dated_mentions(article):
+            w = _weight(t, sentence, ref)
+            day = (t.value or "").split("T")[0]
+            if dates.granularity_days(day) == 1:
+                day_votes[day] += w
+            else:
+                coarse.append((dates.interval(day), w, day))  # type: ignore[arg-type]
+    total = sum(day_votes.values()) + sum(w for _, w, _ in coarse)
+    if not total:
+        return None, 0.0
+    if day_votes:
+        scored = {d: v + sum(0.3 * w for (s, e), w, _ in coarse if s <= date.fromisoformat(d) <= e)
+                  for d, v in day_votes.items()}
+        best = max(scored, key=lambda d: (scored[d], d))
+        return best, min(1.0, scored[best] / total)
+    by_value: dict[str, float] = defaultdict(float)
+    for _, w, value in coarse:
+        by_value[value] += w
+    best = max(by_value, key=lambda v: (by_value[v], v))
+    return best, min(1.0, by_value[best] / total)
+
+
+def _anchor(article: Article, siblings: list[Article], event_date: str | None) -> None:
+    """Anchor an undated article: try the days around its siblings' publication and the event
+    date, keep the one on which its own relative expressions agree with the event date."""
+    dated = [(s, dates.parse_reference(s.published)) for s in siblings if s.published]
+    dated = [(s, d) for s, d in dated if d]
+    if not dated:
+        return
+    target = dates.interval(event_date)
+    candidates: dict[date, str] = {}
+    for sibling, d in dated:
+        candidates.setdefault(d, sibling.id)
+    if target:
+        nearest = min(dated, key=lambda sd: abs((sd[1] - target[0]).days))[0].id
+        for k in range(0, 4):
+            candidates.setdefault(target[0] + timedelta(days=k), nearest)
+    best, best_score, best_from = None, -1.0, ""
+    for candidate, source in sorted(candidates.items()):
+        timexes = find_timexes(article.text, candidate.isoformat(), article.language)
+        score = 0.0
+        for t in timexes:
+            span = dates.interval(t.value)
+            if t.relative and span and target and span[0] <= target[0] <= span[1]:
+                score += t.confidence * _granularity_weight(t.value or "")
+        if candidate in {d for _, d in dated}:
+            score += 0.05  # a sibling really published that day
+        if score > best_score:
+            best, best_score, best_from = candidate, score, source
+    if best is None:
+        return
+    confidence = 0.4 + min(0.5, best_score / 2) if best_score > 0.05 else 0.3
+    article.extra["anchor"] = {"date": best.isoformat(), "confidence": round(confidence, 3), "from": best_from}
+    article.timexes = find_timexes(article.text, best.isoformat(), article.language)
+    for t in article.timexes:
+        t.article_id = article.id
+        if t.relative:
+            t.confidence = round(t.confidence * confidence, 3)
+
+
+def _flag_page_date(article: Article, event_date: str | None) -> None:
+    if not article.page_date or article.page_date_flag:
+        return
+    page = dates.parse_reference(article.page_date)
+    span = dates.interval(event_date)
+    if page is None or span is None:
+        return
+    if page > span[1] + timedelta(days=STALE_DAYS):
+        gap = (page - span[1]).days
+        article.page_date_flag = (
+            f"stale: page date {page.isoformat()} is {gap} days after the event date {event_date} "
+            "implied by the text")
+    elif page < span[0] - timedelta(days=2):
+        article.page_date_flag = (
+            f"implausible: page date {page.isoformat()} is before the event date {event_date} "
+            "the text reports")
+
+
+def _timeline(articles: list[Article]) -> list[TimelineEntry]:
+    entries, seen = [], set()
+    for article in articles:
+        for t, _, (start, end) in _dated_mentions(article):
+            sentence = article.text[start:end]
+            key = (t.value, sentence)
+            if key in seen:
+                continue
+            seen.add(key)
+            entries.append(TimelineEntry(
+                date=t.value or "", text=t.text, article_id=article.id, sentence=sentence,
+                confidence=t.confidence))
+    entries.sort(key=lambda e: (dates.interval(e.date)[0], -(dates.granularity_days(e.date) or 0)))  # type: ignore[index]
+    return entries
+
+
+def date_events(events: list[Event], articles: dict[str, Article]) -> None:
+    """Set `Event.date` and `Event.timeline` for every event; anchor undated articles
+    (`article.extra["anchor"]`) and flag stale page dates. Never raises on bad input."""
+    for event in events or []:
+        try:
+            _date_event(event, articles)
+        except Exception as exc:  # one malformed event must not stop the corpus
+            log.warning("could not date event %s: %s", getattr(event, "id", "?"), exc)
+
+
+def _date_event(event: Event, articles: dict[str, Article]) -> None:
+    members = [articles[a] for a in event.articles if a in articles and articles[a].text]
+    if not members:
+        return
+    dated = [a for a in members if a.published]
+    undated = [a for a in members if not a.published]
+    first_date, _ = _vote(dated or members)
+    for article in undated:
+        _anchor(article, dated, first_date)
+    event.date, _ = _vote(members)
+    event.timeline = _timeline(members)
+    for article in members:
+        _flag_page_date(article, event.date)

@@ -1,0 +1,144 @@
+"""Find time expressions in a text and normalise them to TimeML TIMEX3 against a reference date.
+
+Every rule of the language's grammar runs over the text; overlapping matches are settled by
+keeping the longest (then the earliest rule), as HeidelTime does, so "the day before yesterday"
+beats "yesterday" and "Friday morning" beats "Friday". The tense of the clause decides which way
+an unanchored "Friday" or "February 5" goes from the reference: news mostly reports the past, so
+past is the default and a future cue ("will", "va", "будет", "将") flips it.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+
+from newsprism.records import TimeExpr
+from newsprism.time import dates
+from newsprism.time.grammar import RULES, rules
+from newsprism.time.lexicon import LEXICONS
+from newsprism.time.normalize import NORMALIZERS, Context
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 2_000_000  # one hostile document must not stall a batch
+_SENTENCE_END = re.compile(r"[.!?。！？\n]\s")
+_CUE_WINDOW = 80  # characters around an expression searched for tense cues
+
+_FUNCTION_WORDS = {
+    "en": r"the|and|of|to|in|is|was|that|for|with|said|on",
+    "fr": r"le|la|les|des|et|est|une|dans|du|que|pour|qui|avec",
+    "es": r"el|los|las|del|y|es|una|en|que|por|con|para|se",
+    "de": r"der|die|das|und|ist|nicht|ein|eine|mit|von|den|dem|sich|auf",
+}
+
+
+@cache
+def _function_words(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_FUNCTION_WORDS[lang]})\b", re.IGNORECASE)
+
+
+def guess_language(text: str) -> str:
+    """Which grammar to run when the caller gives no language: script first, then the Latin
+    language whose function words are most frequent. Only chooses among supported grammars."""
+    sample = text[:5000]
+    if len(re.findall(r"[\u4e00-\u9fff]", sample)) > 5:
+        return "zh"
+    if len(re.findall(r"[\u0400-\u04ff]", sample)) > len(sample) * 0.2:
+        return "ru"
+    scores = {lang: len(_function_words(lang).findall(sample)) for lang in _FUNCTION_WORDS}
+    return max(scores, key=lambda lang: (scores[lang], lang == "en"))
+
+
+@cache
+def _cue_regex(lang: str) -> re.Pattern[str]:
+    lex = LEXICONS[lang]
+    return re.compile(f"(?P<future>{lex.future})|(?P<past>{lex.past})", re.IGNORECASE)
+
+
+def _is_future(text: str, start: int, end: int, lang: str) -> bool:
+    """Tense of the clause around [start, end): the nearest tense cue before the expression
+    decides ("said Friday it will ..." is past), else the nearest one after it."""
+    left_bound = max(text.rfind(p, 0, start) for p in (". ", "\n", "。", "? ", "! "))
+    left = text[max(left_bound + 1, start - _CUE_WINDOW):start]
+    right_match = _SENTENCE_END.search(text, end, end + _CUE_WINDOW)
+    right = text[end:right_match.start() if right_match else end + _CUE_WINDOW]
+    cues = _cue_regex(lang)
+    before = list(cues.finditer(left))
+    if before:
+        return before[-1].lastgroup == "future"
+    after = cues.search(right)
+    return bool(after and after.lastgroup == "future")
+
+
+def _candidates(text: str, lang: str) -> list[tuple[int, int, int, object]]:
+    found = []
+    for order, rule in enumerate(rules(lang)):
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), order, (rule, m)))
+    return found
+
+
+def _select(found: list[tuple[int, int, int, object]]) -> list[tuple[int, int, int, object]]:
+    """Longest non-overlapping matches; ties go to the rule listed first."""
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for cand in found:
+        if any(cand[0] < e and s < cand[1] for s, e in taken):
+            continue
+        taken.append((cand[0], cand[1]))
+        kept.append(cand)
+    return sorted(kept, key=lambda c: c[0])
+
+
+def find_timexes(text: str, reference: str | None, lang: str | None = None) -> list[TimeExpr]:
+    """Time expressions of `text` with TimeML type/value, resolved against `reference` (ISO date).
+
+    Never raises: unreadable input gives an empty list, an unreadable reference is treated as
+    none (relative expressions then keep X placeholders and low confidence)."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    text = text[:MAX_CHARS]
+    lang = (lang or "").lower().split("-")[0]
+    if lang not in RULES:
+        lang = guess_language(text)
+    ref = dates.parse_reference(reference)
+    anchor = ref.isoformat() if ref else None
+    out: list[TimeExpr] = []
+    for start, end, _, (rule, m) in _select(_candidates(text, lang)):
+        ctx = Context(ref, _is_future(text, start, end, lang), lang, LEXICONS[lang], text)
+        try:
+            norm = NORMALIZERS[rule.kind]
+            res = norm(m, ctx, rule.value) if rule.value is not None else norm(m, ctx)
+        except (ValueError, OverflowError, KeyError, TypeError) as exc:
+            log.debug("timex normaliser %s failed on %r: %s", rule.kind, m.group(0), exc)
+            continue
+        if res is None:
+            continue
+        span_start, span_end = _trim(text, start, end)
+        out.append(TimeExpr(
+            text=text[span_start:span_end], start=span_start, end=span_end, type=res.type,
+            value=res.value, anchor=anchor if res.relative and ref else None,
+            relative=res.relative, confidence=round(res.confidence, 3),
+        ))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " \t,;:":
+        end -= 1
+    while start < end and text[start] in " \t":
+        start += 1
+    return start, end
+
+
+def implied_dates(text: str, lang: str | None = None) -> list[str]:
+    """Absolute years and dates the text states by itself (no reference needed), in order:
+    evidence against a page date that is years away from everything the article talks about."""
+    found = find_timexes(text, None, lang)
+    out = []
+    for t in found:
+        if t.type == "DATE" and t.value and not t.relative and t.confidence >= 0.5 and dates.interval(t.value):
+            out.append(t.value)
+    return out

@@ -222,6 +222,29 @@ def langid(file: str = typer.Argument("-", help="text file (one text per line), 
         _jsonl(row)
 
 
+@app.command()
+def serve(db: Path = typer.Option(Path("newsprism.db"), help="SQLite store to serve"),
+          host: str = typer.Option("127.0.0.1", help="bind address (a token is required off loopback)"),
+          port: int = typer.Option(8000, help="port"),
+          token: Optional[str] = typer.Option(None, envvar="NEWSPRISM_TOKEN", help="token for write endpoints")) -> None:
+    """Serve the store: web UI at /, JSON API under /api, OpenAPI docs at /docs."""
+    from .api import serve as run_server
+
+    _logging(False, False)
+    run_server(str(db), host=host, port=port, token=token)
+
+
+@app.command()
+def export(what: str = typer.Argument(..., help="events | claims | entities | articles"),
+           db: Path = typer.Option(Path("newsprism.db"), help="SQLite store"),
+           format: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet | md | html"),
+           out: Optional[Path] = typer.Option(None, "--out", "-o", help="output file (default: stdout for text formats)")) -> None:
+    """Export events, claims, entities or articles from the store."""
+    from .export import export as run_export
+
+    run_export(str(db), what, format, str(out) if out else None)
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,130 @@
+"""End-to-end pipeline benchmark: articles/s per stage and overall, peak RSS, cold start.
+
+Inputs: (1) the bundled sample corpus, scaled up by copying each document with a unique
+perturbation (one extra line naming the copy) so that content hashes differ; (2) real articles
+from ../shared/data/basil-triplets and allsides-roundups (JSONL `{"url","text"}`). Each run is a
+fresh subprocess with a fresh store, so the peak RSS is that run's own.
+
+    .venv/bin/python bench/pipeline.py [--scale 4] [--real 150]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+CORPUS = ROOT / "examples" / "corpus"
+
+CHILD = r"""
+import json, resource, sys, time
+t0 = time.perf_counter()
+import newsprism
+from newsprism.config import Options
+t_import = time.perf_counter() - t0
+rep = newsprism.analyze(sys.argv[2:], options=Options(db=sys.argv[1], progress=False))
+wall = time.perf_counter() - t0
+print(json.dumps({"wall": wall, "import": t_import, "events": len(rep.events),
+                  "articles": rep.stats["ingest"]["new"], "errors": rep.stats["ingest"]["errors"],
+                  "doc_timings": rep.stats["ingest"]["timings"], "corpus_timings": rep.stats["corpus_timings"],
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run(paths: list[str]) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run([sys.executable, "-c", CHILD, str(Path(tmp) / "b.db"), *paths],
+                             capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def scaled_corpus(dest: Path, copies: int) -> int:
+    n = 0
+    for k in range(copies):
+        for f in sorted(CORPUS.iterdir()):
+            if f.suffix not in (".html", ".txt"):
+                continue
+            data = f.read_bytes()
+            marker = f"\n<!-- copy {k} -->\n" if f.suffix == ".html" else f"\ncopy {k}\n"
+            (dest / f"{k:03d}-{f.name}").write_bytes(data + marker.encode())
+            n += 1
+    return n
+
+
+def real_corpus(dest: Path, limit: int) -> int:
+    rows = []
+    for name in ("basil-triplets", "allsides-roundups"):
+        path = DATA / name / "clusters.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            c = json.loads(line)
+            for a in c.get("articles", []):
+                text = a.get("text") or ""
+                if len(text) > 200:
+                    rows.append({"url": f"{name}/{c['cluster_id']}/{a.get('id', len(rows))}", "text": text})
+    rows = rows[:limit]
+    (dest / "real.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    return len(rows)
+
+
+def table(name: str, n: int, r: dict) -> list[str]:
+    lines = [f"| {name} | {n} | {r['articles']} | {r['events']} | {r['wall']:.1f} | "
+             f"{r['articles'] / r['wall']:.2f} | {r['rss_mb']:.0f} |"]
+    return lines
+
+
+def stage_rows(r: dict) -> list[str]:
+    n = max(r["articles"], 1)
+    rows = [f"| {k} (per document) | {v:.2f} | {n / v if v else float('inf'):.1f} |" for k, v in r["doc_timings"].items()]
+    rows += [f"| {k} (corpus) | {v:.2f} | {n / v if v else float('inf'):.1f} |" for k, v in r["corpus_timings"].items()]
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scale", type=int, default=4, help="copies of the sample corpus")
+    ap.add_argument("--real", type=int, default=150, help="real articles from ../shared/data")
+    args = ap.parse_args()
+    cmd = "bench/pipeline.py " + " ".join(sys.argv[1:])
+    md = [f"## Pipeline end to end\n", f"`.venv/bin/python {cmd.strip()}` · {date.today()} · 2-core CPU\n"]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        ten = tmp / "ten"
+        ten.mkdir()
+        for f in sorted(p for p in CORPUS.iterdir() if p.suffix in (".html", ".txt"))[:10]:
+            (ten / f.name).write_bytes(f.read_bytes())
+        t0 = time.perf_counter()
+        cold = run([str(ten)])
+        cold_wall = time.perf_counter() - t0
+        scaled = tmp / "scaled"
+        scaled.mkdir()
+        n_scaled = scaled_corpus(scaled, args.scale)
+        r_scaled = run([str(scaled)])
+        results = [("sample corpus ×%d (perturbed copies)" % args.scale, n_scaled, r_scaled)]
+        if DATA.is_dir():
+            real = tmp / "real"
+            real.mkdir()
+            n_real = real_corpus(real, args.real)
+            results.append(("real articles (basil + allsides)", n_real, run([str(real)])))
+        else:
+            md.append(f"Real corpora skipped: {DATA} is absent.\n")
+    md += [f"Cold start, `analyze` on 10 sample documents in a fresh process (imports and model loads "
+           f"included): **{cold_wall:.1f} s** wall (target ≤ 5 s), of which {cold['import']:.1f} s importing.\n",
+           "| input | documents | articles stored | events | wall s | articles/s | peak RSS MB |",
+           "|---|---|---|---|---|---|---|"]
+    for name, n, r in results:
+        md += table(name, n, r)
+    for name, _, r in results:
+        md += ["", f"Per stage, {name}:", "", "| stage | seconds | articles/s |", "|---|---|---|"] + stage_rows(r)
+    out = ROOT / "bench" / "results" / "pipeline.md"
+    out.write_text("\n".join(md) + "\n", encoding="utf-8")
+    print("\n".join(md))
+
+
+if __name__ == "__main__":
+    main()

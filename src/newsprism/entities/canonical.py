@@ -34,10 +34,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from newsprism.entities import keys, translit
-from newsprism.entities.ner import CANDIDATE_CONFIDENCE, MT_THRESHOLD
+from newsprism.entities.ner import CANDIDATE_CONFIDENCE, MT_THRESHOLD, is_english_word
 from newsprism.records import Article, Entity, Mention, Variant
 
-MAX_BLOCK = 60  # larger blocks are too generic to compare all pairs: sorted neighbourhood instead
+MAX_BLOCK = 100  # larger blocks are too generic to compare all pairs: sorted neighbourhood instead
 WINDOW = 6
 STRONG = 0.88  # fuzzy score that merges anywhere in the corpus
 IN_GROUP = 0.80  # ... when both names occur in one event group
@@ -152,6 +152,7 @@ def canonicalize(articles: list[Article], groups: list[list[str]] | None = None)
     _merge_squash(nodes, clusters)
     _merge_acronyms(nodes, acronym_links, clusters)
     _merge_fuzzy(nodes, clusters)
+    _merge_generic_tails(nodes, clusters)
     assignment = _resolve_short_forms(nodes, clusters, articles, group_of)
     return _entities(nodes, clusters, assignment, articles)
 
@@ -328,8 +329,8 @@ def _merge_fuzzy(nodes: list[_Node], clusters: _Clusters) -> None:
         bar = CANDIDATE if (na.candidate or nb.candidate) and shared else IN_GROUP if shared else STRONG
         if na.candidate or nb.candidate:
             bar = max(bar, CANDIDATE if shared else STRONG - 0.04)
-        phon_equal = na.phon == nb.phon and len(na.phon) >= 3 and signals["ratio"] >= 0.6
-        if score >= bar or phon_equal:
+        phon_equal = na.phon == nb.phon and len(na.squash) >= 6 and signals["ratio"] >= 0.7
+        if (score >= bar or phon_equal) and _tokens_compatible(na.tokens, nb.tokens):
             scored.append((score, a, b, signals, shared, phon_equal))
     scored.sort(key=lambda s: -s[0])
     joined: set[int] = set()  # an MT candidate joins its best match only
@@ -345,6 +346,36 @@ def _merge_fuzzy(nodes: list[_Node], clusters: _Clusters) -> None:
                     "same_group": shared, "phonetic_equal": phon_equal, "score": round(score, 3)}
         if clusters.union(a, b, evidence) and candidate is not None:
             joined.add(candidate)
+
+
+def _tokens_compatible(a: list[str], b: list[str]) -> bool:
+    """Multi-word names must agree word by word: "Eastern Air" is not "Southern Air"."""
+    if len(a) == 1 or len(b) == 1:
+        return True
+    left_a = [t for t in a if t not in b]
+    left_b = [t for t in b if t not in a]
+    if len(left_a) != len(left_b):
+        return False
+    return all(_compatible_token(x, y) or fuzz.ratio(x, y) >= 75 for x, y in zip(left_a, left_b))
+
+
+def _merge_generic_tails(nodes: list[_Node], clusters: _Clusters) -> None:
+    """"Acme Computer" and "Acme Motor" are Acme: an organisation's name followed only by
+    dictionary words joins the bare name, unless a tail word is itself a place of the corpus."""
+    index = {n.key: i for i, n in enumerate(nodes)}
+    places = {n.key for i, n in enumerate(nodes) if clusters.type(i) in ("GPE", "LOC", "NORP")}
+    for i, n in enumerate(nodes):
+        if len(n.tokens) < 2 or clusters.type(i) != "ORG":
+            continue
+        for k in range(len(n.tokens) - 1, 0, -1):
+            head, tail = " ".join(n.tokens[:k]), n.tokens[k:]
+            if any(t in places or not is_english_word(t) for t in tail):
+                break
+            j = index.get(head)
+            if j is not None and clusters.type(j) in ("ORG", "MISC"):
+                clusters.union(j, i, {"rule": "generic_tail", "names": [nodes[j].text, n.text],
+                                      "signals": {"dictionary_tail": " ".join(tail)}, "score": 0.8})
+                break
 
 
 def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple[int, dict | None]]:
@@ -364,6 +395,9 @@ def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple
             expansions["P" + keys.phonetic(n.tokens[-1])].append(i)
         elif ctype == "ORG":
             expansions["O" + n.tokens[0]].append(i)
+        elif ctype == "PRODUCT":  # "Acme X5" -> "X5": a model named without its maker
+            for k in range(1, len(n.tokens)):
+                expansions["R" + " ".join(n.tokens[k:])].append(i)
     forms: dict[int, set[str]] = defaultdict(set)  # short spellings of each cluster
     for i, n in enumerate(nodes):
         if len(n.tokens) == 1 and not n.acronym:
@@ -371,17 +405,19 @@ def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple
     assignment: dict[int, tuple[int, dict | None]] = {}
     for i, n in enumerate(nodes):
         root = clusters.find(i)
-        targets = _short_targets(nodes, clusters, root, forms[root], expansions) \
-            if len(n.tokens) == 1 and not n.acronym else []
+        targets = _short_targets(nodes, clusters, i, forms[root], expansions)
         for m in n.mentions:
             picked = _pick_target(m, n, targets, clusters, group_of) if targets else None
             assignment[id(m)] = picked or (root, None)
     return assignment
 
 
-def _short_targets(nodes, clusters, root: int, forms: set[str], expansions) -> list[int]:
+def _short_targets(nodes, clusters, i: int, forms: set[str], expansions) -> list[int]:
+    root, n = clusters.find(i), nodes[i]
     ctype = clusters.type(root)
-    out: set[int] = set()
+    out: set[int] = set(expansions.get("R" + n.key, [])) if ctype in ("PRODUCT", "MISC") else set()
+    if len(n.tokens) > 1 or n.acronym:
+        forms = set()
     for form in forms:
         if ctype in ("PERSON", "MISC", "GPE", "LOC", "NORP"):  # small NER models mislabel people
             for t in expansions.get("P" + form, []) + expansions.get("P" + keys.phonetic(form), []):
@@ -395,10 +431,10 @@ def _short_targets(nodes, clusters, root: int, forms: set[str], expansions) -> l
 def _pick_target(m: Mention, n: _Node, targets: list[int], clusters: _Clusters, group_of):
     nodes = clusters.nodes
     groups = group_of.get(m.article_id, set())
-    person_like = clusters.type(targets[0]) == "PERSON"
+    person_like = clusters.type(targets[0]) in ("PERSON", "PRODUCT")
     scopes = [("article", 0.9, lambda t: m.article_id in nodes[t].articles),
               ("group", 0.8, lambda t: bool(groups & nodes[t].groups))]
-    if person_like:  # a bare surname may travel corpus-wide; an organisation's first word may not
+    if person_like:  # a bare surname or model may travel corpus-wide; an org's first word may not
         scopes.append(("corpus", 0.7, lambda t: True))
     for scope, score, inside in scopes:
         roots = {clusters.find(t) for t in targets if inside(t)}

@@ -42,6 +42,14 @@ CONNECTORS = frozenset("of and & de du des la le da di del della van von der den
 # Words skipped when forming an acronym from a name's words.
 _ACRONYM_SKIP = frozenset("of and & the for de du des la le da di del y e et und für".split())
 
+# Legal forms dropped from the end of an organisation's name: "Acme Inc." is "Acme".
+LEGAL_FORMS = frozenset(
+    "inc incorporated corp corporation co company llc ltd limited plc nv n.v sa s.a ag gmbh spa "
+    "srl bv ab asa oyj holdings group".split()
+)
+_CLAUSE = frozenset("in at near on from outside inside which who that located based".split())
+_QUOTES = re.compile(r"[`'\"“”«»‘’]+")
+_PLURAL_MODEL = re.compile(r"^(.*\d)s$")  # "A380s" is the A380
 _APOSTROPHES = re.compile(r"['’ʼʹ`´]")
 _POSSESSIVE = re.compile(r"\s*['’`]\s*s?\s*$")
 _NON_ALNUM = re.compile(r"[^0-9a-z ]+")
@@ -117,11 +125,13 @@ def _is_name_token(token: str) -> bool:
 def core_name(text: str, strip_titles: bool = True) -> tuple[str, str]:
     """(name, acronym) of a mention with its descriptors removed.
 
-    "the American computer company Apple" -> ("Apple", ""); "President Jane Roe" -> ("Jane Roe", "");
-    "Northwind Air ( NWA" -> ("Northwind Air", "NWA"). Keeps the last run of name-like tokens
-    (capitalised, or with digits, joined by connectors) because a descriptor precedes the name.
-    Text without any capital (MT output, lower-cased titles) is returned as is. Titles are
-    stripped only when asked: an organisation may start with one ("General Motors").
+    "the American computer company Apple" -> ("Apple", ""); "U.S. President Jane Roe" ->
+    ("Jane Roe", ""); "Northwind Air ( NWA" -> ("Northwind Air", "NWA"); "Lyon , France" ->
+    ("Lyon", ""); "Acme Inc." -> ("Acme", ""). Keeps the last run of name-like tokens (capitalised,
+    or with digits, joined by connectors) of the first comma-separated part that ends in a name,
+    because descriptors precede a name and appositions follow it. Text without any capital (MT
+    output, lower-cased titles) is returned as is. Titles are stripped only when asked: an
+    organisation may start with one ("General Motors").
     """
     acronym = ""
     m = re.search(r"\(\s*([^()]*?)\s*\)?\s*$", text)
@@ -130,16 +140,54 @@ def core_name(text: str, strip_titles: bool = True) -> tuple[str, str]:
         if is_acronym(inner):
             acronym = inner
         text = text[: m.start()]
-    text = _POSSESSIVE.sub("", text.strip()).strip(" ,;:-–—\"'“”«»")
-    tokens = text.split()
+    tokens = [t for t in text.replace("’", "'").split() if not _QUOTES.fullmatch(t)]
     if not tokens:
         return "", acronym
     if not any(_is_name_token(t) for t in tokens):
-        return " ".join(tokens), acronym
+        return _POSSESSIVE.sub("", " ".join(tokens)), acronym
+    segments = [_before_clause(seg) for seg in _comma_segments(tokens)]
+    segment = next((seg for seg in segments if _is_name_token(seg[-1])), segments[-1])
+    run = _last_run(segment)
+    if strip_titles:
+        cut = max((i + 1 for i, t in enumerate(run[:-1]) if t.lower().rstrip(".") in TITLES), default=0)
+        run = run[cut:]
+    while len(run) > 1 and run[0].lower() in DETERMINERS:
+        run = run[1:]
+    while len(run) > 1 and run[-1].lower().rstrip(".,") in LEGAL_FORMS:
+        run = run[:-1]
+    run = [_PLURAL_MODEL.sub(r"\1", t) for t in run]
+    return " ".join(run), acronym
+
+
+def _comma_segments(tokens: list[str]) -> list[list[str]]:
+    segments: list[list[str]] = [[]]
+    for tok in tokens:
+        if tok in (",", ";", ":", "-", "–", "—"):
+            segments.append([])
+        else:
+            segments[-1].append(tok.rstrip(","))
+    return [seg for seg in segments if seg] or [tokens]
+
+
+def _before_clause(tokens: list[str]) -> list[str]:
+    """"Moscone Hall in San Jose" names the hall: cut at a preposition that follows a name."""
+    for i, tok in enumerate(tokens):
+        if i and tok.lower() in _CLAUSE and any(_is_name_token(t) for t in tokens[:i]):
+            return tokens[:i]
+    return tokens
+
+
+def _last_run(tokens: list[str]) -> list[str]:
     runs: list[list[str]] = []
     current: list[str] = []
     for tok in tokens:
-        if _is_name_token(tok) or (current and tok.lower() in CONNECTORS):
+        if tok in ("'s", "'", "s") or tok.endswith("'s"):
+            if tok.endswith("'s") and len(tok) > 2:
+                current.append(tok[:-2])
+            if current:
+                runs.append(current)
+            current = []
+        elif _is_name_token(tok) or (current and tok.lower() in CONNECTORS):
             current.append(tok)
         else:
             if current:
@@ -147,11 +195,7 @@ def core_name(text: str, strip_titles: bool = True) -> tuple[str, str]:
             current = []
     if current:
         runs.append(current)
-    run = runs[-1]
-    while run and run[-1].lower() in CONNECTORS:
+    run = runs[-1] if runs else tokens
+    while len(run) > 1 and run[-1].lower() in CONNECTORS:
         run = run[:-1]
-    while len(run) > 1 and (
-        run[0].lower() in DETERMINERS or (strip_titles and run[0].lower().rstrip(".") in TITLES)
-    ):
-        run = run[1:]
-    return " ".join(run), acronym
+    return run

@@ -8,9 +8,9 @@ greedily, strongest first, into groups that never hold two claims of one article
 
 A group is then labelled: `contradicted` with a typed `Conflict` when its claims disagree,
 `likely_translation_error` when the odd one out is machine-translated or is an actor swap that
-the other sources contradict unanimously, `agreed` when two or more sources carry it without
-conflict, and `partial` for a statement only one source makes — every group lists the event's
-other articles as `silent`.
+the other sources contradict unanimously, `agreed` when two or more sources — a majority of the
+event's articles — carry it without conflict, and `partial` for a statement fewer sources make;
+every group lists the event's other articles as `silent` (the omission list).
 """
 from __future__ import annotations
 
@@ -108,7 +108,8 @@ def _label(group: list[Claim], ids: list[str], articles: dict[str, Article], sim
     ref = min(group, key=lambda c: (articles[c.article_id].mt_likelihood, ids.index(c.article_id)))
     result = ClaimGroup(
         text=ref.text,
-        status="partial" if len(group) == 1 else "agreed",
+        # Consensus needs a majority of the event's sources; fewer is an omission by the rest.
+        status="agreed" if len(group) >= 2 and len(sources) > len(silent) else "partial",
         sources=sources,
         evidence=evidence,
         silent=silent,

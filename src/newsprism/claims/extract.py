@@ -131,6 +131,11 @@ _NEW_SUBJECT = re.compile(
 )
 
 
+_OPENER_PREFIX = re.compile(
+    r"^(?:%s)\s*,\s*" % "|".join(re.escape(o) for o in lexicon.CLAUSE_OPENERS), re.I
+)
+
+
 def split_clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans of a sentence: at "; ", at a capitalised opener ("However,") running on
     without a full stop, and at ", and"/", but" when a new subject follows."""
@@ -156,7 +161,7 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
 
 def _claim(article: Article, sentence: str, start: int, end: int, clause: str, cstart: int) -> Claim | None:
     lang = (article.language or "en").split("-")[0].lower()
-    core, attribution = split_attribution(clause)
+    core, attribution = split_attribution(_OPENER_PREFIX.sub("", clause))
     if len(_WORD.findall(core)) < MIN_WORDS - 1:
         return None
     low = " " + core.lower() + " "
@@ -309,12 +314,18 @@ def _unit(prefix: str | None, suffix: str | None, tail: str) -> str | None:
     for w in words[:3]:
         if w in lexicon.UNIT_CANON:
             return lexicon.UNIT_CANON[w]
-        if w in ("de", "of", "d'", "von"):
-            continue
-    for w in words[:2]:
-        if w not in lexicon.STOPWORDS and w.isalpha() and len(w) > 2:
-            return _stem(w)
-    return None
+    # English puts the head noun last ("patrol boats"), Romance languages first ("hectares de
+    # forêt"): a run of two content words gives the English head only when the second is plural.
+    content = []
+    for w in words:
+        if w in lexicon.STOPWORDS or not w.isalpha() or len(w) < 3:
+            break
+        content.append(w)
+    if not content:
+        return None
+    if len(content) > 1 and content[1].endswith("s") and not content[0].endswith("s"):
+        return _stem(content[1])
+    return _stem(content[0])
 
 
 def _stem(word: str) -> str:
@@ -349,12 +360,15 @@ def _date_matches(text: str):
                 yield m, month, int(day), m.group(3)
 
 
+_WEEKDAY = re.compile(r"\b(%s)" % "|".join(sorted(lexicon.WEEKDAYS, key=len, reverse=True)), re.I)
+
+
 def find_dates(text: str) -> list[str]:
-    """Month/day dates written out in the clause, as TimeML values (XXXX when no year is given)."""
-    out = []
-    for _, month, day, year in _date_matches(text):
-        out.append(f"{year or 'XXXX'}-{month:02d}-{day:02d}")
-    return sorted(set(out))
+    """Dates written out in the clause, as TimeML values: month/day (XXXX when no year is
+    given) and bare weekdays (XXXX-WXX-N), for articles the time stage has not resolved."""
+    out = {f"{year or 'XXXX'}-{month:02d}-{day:02d}" for _, month, day, year in _date_matches(text)}
+    out |= {f"XXXX-WXX-{lexicon.WEEKDAYS[m.group(1).lower()]}" for m in _WEEKDAY.finditer(text)}
+    return sorted(out)
 
 
 def _mask_dates(text: str) -> str:
@@ -363,7 +377,9 @@ def _mask_dates(text: str) -> str:
     return text
 
 
-_CAP = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w'’-]*(?:\s+(?:of|de|du|des|del|la|von|der)?\s*[A-ZÀ-Þ][\w'’-]*)*)")
+_CAP = re.compile(
+    r"(?<![\w'’-])(?:[LlDd]['’])?([A-ZÀ-Þ][\w’'-]*(?:\s+(?:of|de|du|des|del|la|von|der)?\s*[A-ZÀ-Þ][\w’'-]*)*)"
+)
 
 
 def actors(text: str) -> list[str]:
@@ -371,8 +387,7 @@ def actors(text: str) -> list[str]:
     on whom, used when no parse or entity ids are available."""
     out = []
     for m in _CAP.finditer(text):
-        span = m.group(1)
-        words = span.split()
+        words = re.sub(r"['’]s?$", "", m.group(1)).split()
         while words and fold(words[0]) in lexicon.STOPWORDS | _OPENERS:
             words = words[1:]
         if words:

@@ -10,7 +10,8 @@ from __future__ import annotations
 # it plans to" is a denial, and "agreed to extend" is an agreement, not a done extension.
 STATUS_CUES: dict[str, list[str]] = {
     "denied": [
-        "denied", "denies", "deny", "denying", "rejected claims", "dismissed reports",
+        "denied", "denies", "deny", "denying", "rejected claims", "dismissed reports", "ruled out",
+        "a écarté", "écarte", "descartó", "descartaron", "descarta", "schloss aus", "schließt aus",
         "a démenti", "dément", "démenti", "nié", "nie que", "a nié",
         "negó", "niega", "desmintió", "desmiente", "rechazó que",
         "dementierte", "dementiert", "bestritt", "bestreitet", "wies zurück",
@@ -26,7 +27,7 @@ STATUS_CUES: dict[str, list[str]] = {
         "consensus", "as soon as possible", "committed to", "pledged to", "promised to",
         "se sont mis d'accord", "ont convenu", "a convenu", "sont convenus", "accord pour",
         "d'accord pour", "dès que possible", "au plus vite", "se sont engagés", "s'est engagé",
-        "acordaron", "acordó", "acuerdo para", "lo antes posible", "cuanto antes",
+        "acordaron", "acordó", "prometió", "prometieron", "acuerdo para", "lo antes posible", "cuanto antes",
         "se comprometieron", "se comprometió",
         "vereinbarten", "vereinbart", "einigten sich", "geeinigt", "so schnell wie möglich",
         "möglichst bald", "verpflichteten sich",
@@ -180,3 +181,14 @@ en con por para sin sobre su sus se le les este esta estos estas ese esa como m�
 der die das ein eine einer eines einem einen und oder aber ist sind war waren sein hat haben hatte
 den dem des zu im in am an auf für mit von bei nach vor über unter als auch nicht es er sie wir
 """.split())
+
+# ISO weekday numbers, for the TimeML value XXXX-WXX-N of an unresolved "on Tuesday".
+WEEKDAYS: dict[str, int] = {}
+for _i, _names in enumerate([
+    ["monday", "lundi", "lunes", "montag"], ["tuesday", "mardi", "martes", "dienstag"],
+    ["wednesday", "mercredi", "miércoles", "miercoles", "mittwoch"],
+    ["thursday", "jeudi", "jueves", "donnerstag"], ["friday", "vendredi", "viernes", "freitag"],
+    ["saturday", "samedi", "sábado", "sabado", "samstag"], ["sunday", "dimanche", "domingo", "sonntag"],
+], start=1):
+    for _n in _names:
+        WEEKDAYS[_n] = _i

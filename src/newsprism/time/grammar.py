@@ -25,8 +25,8 @@ class Rule:
 
 # Hedges that stay inside a TimeML extent: "about two weeks", "more than four decades ago".
 _EN_QMOD = (
-    r"(?:(?:about|almost|nearly|approximately|roughly|around|some|over|more\s+than|less\s+than|"
-    r"fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|only|just|barely|a\s+full)\s+)?"
+    r"(?:(?:nearly|approximately|roughly|around|some|more\s+than|less\s+than|fewer\s+than|"
+    r"at\s+least|at\s+most|up\s+to|no\s+more\s+than|a\s+full)\s+)?"
 )
 _EN_PHASE = r"(?:(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[-\s]+)?"
 
@@ -40,40 +40,53 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("md", r"{wdx}(?:the\s+)?{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?!\s*\d)"),
         ("my", _EN_PHASE + r"{month},?\s+(?:of\s+)?{year}"),
         ("m_rel", _EN_PHASE + r"{month}\s+(?:of\s+)?{mod}\s+year"),
-        ("m_rel", r"{mod}\s+{month}"),
+        ("m_rel", r"(?:this\s+past|{mod})\s+{month}(?!\s*\d)"),
         ("m", _EN_PHASE + r"{month}"),
-        ("y", r"(?:the\s+)?" + _EN_PHASE + r"(?:(?:fiscal|calendar|the\s+year)\s+)?{year}(?!\s*(?:%|percent|[-–]\d))"),
+        ("y", _EN_PHASE + r"(?:(?:fiscal|calendar|the\s+year)\s+)?{year}(?!\s*(?:%|percent|[-–]\d))"),
+        ("y", r"the\s+(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of)[-\s]+{year}"),
+        ("y", r"(?:(?:the\s+year|{month})\s+)?{spelledyear}"),
         ("decade", r"(?:the\s+)?" + _EN_PHASE + r"(?P<decade>1\d{2}|20\d)0'?s"),
         ("century", r"(?:the\s+)?" + _EN_PHASE + r"(?P<ordinal>\d{1,2})(?:st|nd|rd|th)[-\s]century"),
-        ("dayword", r"(?:(?:early|late|earlier|later)\s+)?{dayword}"),
-        ("dayword_pod", r"(?:(?:early|late|earlier|later)\s+)?{dayword}\s+{pod}"),
+        ("dayword", r"(?:(?:early|late)\s+)?{dayword}"),
+        ("dayword_pod", r"(?:(?:early|late)\s+)?{dayword}\s+{pod}"),
         ("pod_dayword", r"(?:(?:early|late|mid)[-\s]?)?{pod}\s+{dayword}"),
-        ("this_pod", r"(?:(?:early|late|earlier|later)\s+)?(?:this|that)\s+{pod}"),
+        ("this_pod", r"(?:(?:early|late|later)\s+)?(?:this|that)\s+{pod}"),
         ("this_pod", r"tonight"),
         ("last_night", r"last\s+night"),
-        ("weekday", r"(?:(?:early|late|earlier|later)\s+)?(?:(?:the\s+)?{mod}\s+)?{weekday}(?:'s)?(?:\s+{pod})?"),
+        ("weekday", r"(?:(?:early|late)\s+)?(?:(?:the\s+)?(?:this\s+coming|this\s+past|{mod})\s+)?{weekday}(?:\s+{pod})?"),
+        ("weekday_md", r"(?:(?:this\s+coming|this\s+past|{mod})\s+)?{weekday},?\s+{month}\s+{day}(?:st|nd|rd|th)?(?![\d,.]\d|\d|:)"),
+        ("weekday_md", r"(?:(?:this\s+coming|this\s+past|{mod})\s+)?{weekday},?\s+{month}\s+{spelledday}"),
         ("weekday", r"{weekday}(?:\s+{pod})?(?:,?\s+{mod}\s+week)"),
-        ("rel_unit", r"(?:the\s+)?" + _EN_PHASE + r"(?:the\s+)?{mod}\s+(?:fiscal\s+)?{unit}"),
+        ("rel_unit", r"(?:the\s+)?" + _EN_PHASE + r"(?:the\s+)?{mod}\s+(?:fiscal\s+)?{unit}(?:\s+or\s+so)?"),
+        ("year_ago", r"(?:the\s+)?(?:fiscal\s+)?(?:year[-\s](?:earlier|ago)|prior[-\s]year)(?!\s+(?:quarter|period))"),
         ("rel_unit", r"(?:earlier|later)\s+(?:this|that|in\s+the)\s+{unit}"),
-        ("ago", _EN_QMOD + r"{num}[-\s]{unit}\s+{ago}"),
+        ("ago", _EN_QMOD + r"{num}[-\s]{unit}(?:\s+or\s+so)?\s+{ago}"),
         ("ago", _EN_QMOD + r"{vague}\s+{unit}\s+{ago}"),
-        ("after", _EN_QMOD + r"{num}\s+{unit}\s+(?:later|after|afterwards|from\s+now|hence)"),
-        ("duration", r"(?:the\s+)?" + _EN_QMOD + r"(?:(?:past|last|next|first|coming|following|previous|final|latest|remaining|initial|additional|further|full)\s+)?{num}[-\s](?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?(?:fiscal\s+)?{unit}(?:-long|-old)?"),
+        ("after", _EN_QMOD + r"{num}\s+{unit}\s+(?:from\s+now|hence)"),
+        ("duration", r"(?:the\s+)?" + _EN_QMOD + r"(?:(?:past|last|next|first|coming|following|previous|final|latest|remaining|initial|additional|further|full)\s+)?{num}\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?(?:fiscal\s+)?{unit}(?:\s+or\s+so)?"),
+        ("duration", r"{num}-{unit}(?:-long)?(?!-old)"),
+        ("duration", r"{num}\s+{unit}-long"),
         ("duration", r"(?:the\s+)?" + _EN_QMOD + r"(?:(?:past|last|next|first|coming|following|previous|recent|final)\s+)?{vague}\s+(?:more\s+)?{unit}"),
         ("duration", r"(?:the\s+)?(?:recent|coming|past|next|last|following|first|early|final)\s+{bareunit}"),
         ("duration", r"(?:the\s+)?" + _EN_QMOD + r"{num}\s+and\s+a\s+half\s+{unit}"),
+        ("duration", _EN_QMOD + r"(?P<num>an?|one)\s+{unit}\s+and\s+a\s+half"),
         ("duration", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blasted\s)|(?<=\bduring\s)){bareunit}(?!\s+(?:of|ago|earlier|later))"),
         ("duration", r"(?:the\s+)?(?:entire|whole)\s+{unit}"),
-        ("quarter", r"(?:the\s+)?(?:(?:fiscal|latest|current|recent|year-earlier|year-ago|{year2})\s+)?{qord}[-\s](?:fiscal[-\s])?quarter(?:\s+of\s+(?:fiscal\s+)?{year})?"),
+        ("quarter", r"(?:the\s+|its\s+|(?P<qmod>this|last|next)\s+year's\s+)?(?:(?:fiscal|latest|current|recent|year-earlier|year-ago|{year2})\s+)?{qord}[-\s](?:fiscal[-\s])?quarter(?:\s+of\s+(?:fiscal\s+)?{year})?"),
+        ("quarter", r"the\s+(?:latest|current|recent|most\s+recent|just-ended|just\s+ended|fiscal)?\s*(?:quarter|period)"),
+        ("quarter", r"(?:the\s+)?(?:year-earlier|year-ago)\s+(?:quarter|period)"),
+        ("weekend", r"the\s+weekend"),
+        ("holiday", r"(?:(?:this|last|next)\s+)?{holiday}"),
         ("season", _EN_PHASE + r"(?:the\s+)?{mod}\s+{season}"),
         ("season", _EN_PHASE + r"(?:the\s+)?{season}\s+(?:of\s+)?{year}"),
         ("season", _EN_PHASE + r"{year}\s+{season}"),
-        ("clock", r"(?:(?:around|about|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?{clock}\s*(?P<ampm>[ap]\.?\s?m\b\.?)(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?:{weekday}|{dayword}))?"),
-        ("clock", r"(?:(?:around|about)\s+)?(?P<noon>noon|midnight|midday)(?:\s+(?:{weekday}|{dayword}))?"),
-        ("clock", r"(?:(?:around|about)\s+)?{clock24}(?:\s*(?:GMT|UTC|[ECMP][SD]T|local\s+time))"),
-        ("ref", r"now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|current", "PRESENT_REF"),
-        ("ref", r"(?:more\s+)?recently|previously|formerly|lately|the\s+past|earlier\s+times", "PAST_REF"),
-        ("ref", r"the\s+future|soon|someday|the\s+days\s+ahead|the\s+coming\s+days", "FUTURE_REF"),
+        ("clock", r"(?:around\s+)?{clock}\s*(?P<ampm>[ap]\.?\s?m\b\.?)(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?:{weekday}|{dayword}|{month}\s+{day}(?!\d)))?"),
+        ("clock", r"(?:around\s+)?(?P<noon>noon|midnight|midday)(?:\s+(?:{weekday}|{dayword}))?"),
+        ("clock", r"{clock}\s+(?:o'clock\s+)?in\s+the\s+(?P<pod>morning|afternoon|evening)"),
+        ("clock", r"(?:around\s+)?{clock24}(?:\s*(?:GMT|UTC|[ECMP][SD]T|local\s+time))"),
+        ("ref", r"(?:right\s+)?now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|current", "PRESENT_REF"),
+        ("ref", r"(?:more\s+|most\s+|until\s+|as\s+)?recently|recent|formerly|lately|the\s+past", "PAST_REF"),
+        ("ref", r"(?:the\s+(?:near|distant|foreseeable)\s+)?future|someday|as\s+soon\s+as\s+possible|the\s+days\s+ahead", "FUTURE_REF"),
         ("set", r"{set}"),
         ("set_weekday", r"(?:every|each)\s+{weekday}(?:\s+{pod})?"),
         ("set_month", r"(?:every|each)\s+{month}"),
@@ -213,8 +226,8 @@ def _slots(lex: Lexicon, lang: str) -> dict[str, str]:
         num = r"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两兩三四五六七八九十百]+)"
     else:
         num = (
-            rf"(?P<num>\d+(?:[.,]\d+)?(?:\s+1/2)?|{word_nums}(?:[-\s]+{word_nums})?"
-            r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?\s?(?:one|two|three|four|five|six|seven|eight|nine))"
+            r"(?P<num>\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            rf"[-\s]?(?:one|two|three|four|five|six|seven|eight|nine)|{word_nums})"
         )
     units = {k: v for k, v in lex.units.items()}
     plural = {k: v for k, v in units.items() if k in ("Y", "M", "W", "D", "H", "MIN", "DE", "CE")}
@@ -238,6 +251,9 @@ def _slots(lex: Lexicon, lang: str) -> dict[str, str]:
         "year": r"(?P<year>1[5-9]\d\d|20\d\d)",
         "yearany": r"(?P<year>\d{4})",
         "year2": r"(?P<year2>1[5-9]\d\d|20\d\d)",
+        "spelledyear": r"(?P<spelledyear>(?:nineteen|twenty)[-\s](?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|o[-\s](?:one|two|three|four|five|six|seven|eight|nine)|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))?)",
+        "spelledday": r"(?P<spelledday>(?:twenty|thirty)[-\s]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth)",
+        "holiday": r"(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|independence\s+day|labor\s+day|memorial\s+day|valentine's\s+day|halloween|easter(?:\s+(?:sunday|week))?|election\s+day)",
         "qord": r"(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)",
         "iso": r"(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?",
         "numeric": r"(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>\d{4}|\d{2})(?![/.]?\d)",

@@ -172,7 +172,10 @@ def numeric(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def md(m: re.Match[str], ctx: Context) -> Resolved | None:
-    month, day = _month(m, ctx), _int(m["day"])
+    return md_values(_month(m, ctx), _int(m["day"]), ctx)
+
+
+def md_values(month: int | None, day: int | None, ctx: Context) -> Resolved:
     if month is None or day is None or dates.make_date(2000, month, day) is None:
         return Resolved("DATE", None, confidence=INVALID)
     if ctx.ref is None:
@@ -226,10 +229,53 @@ def month_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("DATE", f"{year:04d}-{month:02d}", True, INFERRED)
 
 
+_ONES = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+
+
+def _spelled_below_100(words: list[str]) -> int | None:
+    total = 0
+    for w in words:
+        if w in _TENS:
+            total += _TENS[w]
+        elif w in _ONES:
+            total += _ONES[w]
+        elif w != "and":
+            return None
+    return total
+
+
+def spelled_year(text: str) -> int | None:
+    """"nineteen ninety-six" -> 1996, "two thousand one" -> 2001 (how broadcast transcripts write)."""
+    words = re.split(r"[-\s]+", text.lower())
+    if words[:2] == ["two", "thousand"]:
+        rest = _spelled_below_100(words[2:])
+        return None if rest is None else 2000 + rest
+    century = _ONES.get(words[0]) if words else None
+    if century is None or len(words) < 2:
+        return None
+    if words[1] == "hundred":
+        return century * 100
+    if words[1] == "o":
+        rest = _spelled_below_100(words[2:])
+    else:
+        rest = _spelled_below_100(words[1:])
+    return None if rest is None else century * 100 + rest
+
+
 def year(m: re.Match[str], ctx: Context) -> Resolved | None:
     before = ctx.text[max(0, m.start() - 2):m.start()]
     if re.search(r"[$€£#№]\s?$|\d[.,]$", before):
         return None
+    groups = m.groupdict()
+    if groups.get("spelledyear"):
+        value = spelled_year(groups["spelledyear"])
+        month = _month(m, ctx) if groups.get("month") else None
+        if value is None:
+            return None
+        return _date_value(value, month, None, ctx) if month else Resolved("DATE", f"{value:04d}")
     value = _int(m["year"])
     if value is None or not _year_ok(value, ctx):
         return Resolved("DATE", None, confidence=INVALID)
@@ -291,12 +337,37 @@ def _resolve_weekday(weekday: int, shift: int | None, ctx: Context, week: bool) 
     return Resolved("DATE", d.isoformat(), True, INFERRED)
 
 
+def weekday_md(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"Sunday, March eighth": the date decides; the weekday only checks it."""
+    groups = m.groupdict()
+    day = _int(groups.get("day")) if groups.get("day") else _ORDINALS.get(re.sub(r"[-\s]+", " ", groups["spelledday"].lower()))
+    month = _month(m, ctx)
+    if day is None or month is None:
+        return None
+    res = md_values(month, day, ctx)
+    span = dates.interval(res.value)
+    wd = _weekday(m, ctx)
+    if span and wd is not None and span[0].weekday() != wd:
+        res.confidence = min(res.confidence, GUESSED)
+    return res
+
+
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORDINALS |= {f"twenty {w}": 20 + i for w, i in list(_ORDINALS.items())[:9]}
+_ORDINALS |= {f"twenty{w}": 20 + i for w, i in list(_ORDINALS.items())[:9]}
+_ORDINALS |= {"thirtieth": 30, "thirty first": 31, "thirtyfirst": 31}
+
+
 def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     wd = _weekday(m, ctx)
     if wd is None:
         return None
     groups = m.groupdict()
     shift = _mod(groups.get("mod") or groups.get("mod2"), ctx.lex)
+    if re.match(r"this\s+(?:coming|past)", m.group(0), re.IGNORECASE):
+        shift = 1 if "coming" in m.group(0).lower() else -1
     week = bool(re.search(r"week\W*$", m.group(0), re.IGNORECASE))
     res = _resolve_weekday(wd, shift, ctx, week)
     return _with_time(res, _pod(m, ctx)) if groups.get("pod") else res
@@ -382,18 +453,103 @@ _QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Resolved:
+    groups = m.groupdict()
+    year_back = bool(re.search(r"year[-\s](?:earlier|ago)", m.group(0), re.IGNORECASE))
+    if not groups.get("qord"):
+        # "the quarter", "the latest period": in results news, the last completed quarter
+        if ctx.ref is None:
+            return Resolved("DATE", "XXXX-QX", True, UNRESOLVED)
+        d = dates.shift(ctx.ref, -1 - 4 * year_back, "Q")
+        return Resolved("DATE", dates.fmt(d, "Q"), True, NARRATIVE)
     q = _QUARTER[m["qord"].lower()]
-    explicit = _int(m["year"]) or _int(m.groupdict().get("year2"))
+    explicit = _int(groups.get("year")) or _int(groups.get("year2"))
     if explicit:
         return Resolved("DATE", f"{explicit:04d}-Q{q}")
     if ctx.ref is None:
         return Resolved("DATE", f"XXXX-Q{q}", True, UNRESOLVED)
     year = ctx.ref.year
-    if re.search(r"year-(?:earlier|ago)", m.group(0), re.IGNORECASE):
+    shift = _mod(groups.get("qmod"), ctx.lex)
+    if shift is not None:
+        year += shift
+    elif year_back:
         year -= 1
     elif q > (ctx.ref.month - 1) // 3 + 1 and not ctx.future:
         year -= 1  # a quarter still ahead this year, reported in the past tense: last year's
     return Resolved("DATE", f"{year:04d}-Q{q}", True, GUESSED)
+
+
+def year_ago(m: re.Match[str], ctx: Context) -> Resolved:
+    if ctx.ref is None:
+        return Resolved("DATE", "XXXX", True, UNRESOLVED)
+    return Resolved("DATE", f"{ctx.ref.year - 1:04d}", True, GUESSED)
+
+
+def weekend(m: re.Match[str], ctx: Context) -> Resolved:
+    """"the weekend": the last one in a past-tense clause, the coming one otherwise."""
+    if ctx.ref is None:
+        return Resolved("DATE", "XXXX-WXX-WE", True, UNRESOLVED)
+    saturday = dates.weekday_near(ctx.ref, 5, 1 if ctx.future else -1)
+    return Resolved("DATE", dates.fmt(saturday, "WE"), True, GUESSED)
+
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """n-th (1-based; -1 = last) `weekday` of a month."""
+    if n < 0:
+        last = dates.shift(date(year, month, 1), 1, "M") - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    r"christmas\s+eve": lambda y: date(y, 12, 24),
+    r"christmas(?:\s+day)?": lambda y: date(y, 12, 25),
+    r"new\s+year's\s+eve": lambda y: date(y, 12, 31),
+    r"new\s+year's(?:\s+day)?": lambda y: date(y, 1, 1),
+    r"independence\s+day": lambda y: date(y, 7, 4),
+    r"valentine's\s+day": lambda y: date(y, 2, 14),
+    r"halloween": lambda y: date(y, 10, 31),
+    r"thanksgiving(?:\s+day)?": lambda y: _nth_weekday(y, 11, 3, 4),
+    r"labor\s+day": lambda y: _nth_weekday(y, 9, 0, 1),
+    r"memorial\s+day": lambda y: _nth_weekday(y, 5, 0, -1),
+    r"easter(?:\s+sunday)?": _easter,
+    r"easter\s+week": _easter,
+    r"election\s+day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+}
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    name = lookup(m["holiday"], {k: k for k in _HOLIDAYS})
+    if name is None:
+        return None
+    if ctx.ref is None:
+        return Resolved("DATE", None, True, UNRESOLVED)
+    shift = _mod(re.match(r"\w+", m.group(0))[0], ctx.lex) if m.group(0) != m["holiday"] else None
+    when = _HOLIDAYS[str(name)]
+    options = [when(y) for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)]
+    if shift is None or shift == 0:
+        future = ctx.future if shift is None else _HOLIDAYS[str(name)](ctx.ref.year) >= ctx.ref
+        pick = min((d for d in options if d >= ctx.ref), default=options[-1]) if future else \
+            max((d for d in options if d <= ctx.ref), default=options[0])
+    elif shift < 0:
+        pick = max(d for d in options if d < ctx.ref)
+    else:
+        pick = min(d for d in options if d > ctx.ref)
+    value = dates.fmt(pick, "W") if "week" in m["holiday"].lower() else pick.isoformat()
+    return Resolved("DATE", value, True, GUESSED)
 
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -432,8 +588,12 @@ def clock(m: re.Match[str], ctx: Context) -> Resolved | None:
             hh = hh % 12 + (12 if ampm.startswith("p") else 0)
         elif hh > 23:
             return None
-    if groups.get("weekday"):
-        base = weekday(m, ctx) if not groups.get("pod") else None
+    if groups.get("pod") and not groups.get("ampm"):
+        hh += 12 if groups["pod"].lower() in ("afternoon", "evening") and hh < 12 else 0
+    if groups.get("month"):
+        base = md_values(_month(m, ctx), _int(groups.get("day")), ctx)
+    elif groups.get("weekday"):
+        base = weekday(m, ctx)
     elif groups.get("dayword"):
         base = dayword(m, ctx)
     else:
@@ -472,5 +632,6 @@ NORMALIZERS: dict[str, Callable[..., Resolved | None]] = {
     "dayword_pod": dayword_pod, "pod_dayword": dayword_pod, "this_pod": this_pod,
     "last_night": last_night, "weekday": weekday, "rel_unit": rel_unit, "ago": ago,
     "after": after, "in": within, "duration": duration, "quarter": quarter, "season": season,
-    "clock": clock, "ref": ref, "set": set_, "set_weekday": set_weekday, "set_month": set_month,
+    "clock": clock, "ref": ref, "weekday_md": weekday_md, "year_ago": year_ago, "weekend": weekend,
+    "holiday": holiday, "set": set_, "set_weekday": set_weekday, "set_month": set_month,
 }

@@ -38,7 +38,7 @@ TITLES = frozenset(
 )
 DETERMINERS = frozenset("the a an le la les l' el los las il lo gli der die das de".split())
 # Lower-case words allowed inside a multi-word name ("Bank of America", "Charles de Gaulle").
-CONNECTORS = frozenset("of and & de du des la le da di del della van von der den y e el al bin ibn".split())
+CONNECTORS = frozenset("of and & de du des da di del della van von y al bin ibn".split())
 # Words skipped when forming an acronym from a name's words.
 _ACRONYM_SKIP = frozenset("of and & the for de du des la le da di del y e et und für".split())
 

@@ -1,17 +1,19 @@
 """Cross-script name similarity: is this Cyrillic / Chinese / Arabic name that English name?
 
 anyascii gives one fixed romanisation ("Навальный" -> "Naval'nyy", "拜登" -> "BaiDeng"), while
-English spellings follow other conventions ("Navalny", "Biden"). A small learned model closes the
-gap: for each foreign character, the probabilities of the English letter strings it is written
-as, estimated by EM on Wikidata name pairs (`translit_train.py`) and shipped as JSON. The score of
-an English candidate is its length-normalised forward probability under that model; scripts the
-model does not know fall back to anyascii + edit distance.
+English spellings follow other conventions. A small learned model closes the gap: for each
+foreign character (for alphabets: and whether it starts, ends or sits inside the name), the
+probabilities of the English letter strings it is written as, estimated by EM on Wikidata name
+pairs (`translit_train.py`) and shipped as JSON. A candidate English spelling is scored by its
+forward probability under that model, normalised per letter; text in a script the model does not
+cover falls back to anyascii + edit distance.
 """
 from __future__ import annotations
 
 import functools
 import json
 import math
+import unicodedata
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -19,49 +21,78 @@ from rapidfuzz import fuzz
 from newsprism.entities import keys
 
 MODEL_PATH = Path(__file__).with_name("translit.json")
-MAX_EMIT = 4  # longest English string one foreign character may produce
-FLOOR = 1e-4  # probability of an emission the model never saw
+LANGS = ("ru", "ar", "he", "zh", "ja", "ko")
+MAX_EMIT = {"ru": 3, "ar": 3, "he": 3, "ko": 4, "zh": 5, "ja": 4}  # letters one character may give
+POSITIONAL = {"ru", "ar", "he"}  # alphabets: position matters ("е" opening a name is often "ye")
+FLOOR = 1e-5  # probability of a one-letter emission the model never saw
 
 
 @functools.cache
-def _model() -> dict[str, dict[str, float]]:
+def _model() -> dict[str, dict[str, dict[str, float]]]:
     if not MODEL_PATH.is_file():
         return {}
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))["emissions"]
 
 
-def best_latin(text: str) -> str:
-    """Squashed Latin form used to block a foreign name beside English ones."""
-    return keys.squash(text)
-
-
-def log_prob(foreign: str, english: str) -> float | None:
-    """log P(english | foreign) summed over monotone alignments; None if a char is unknown."""
-    table = _model()
-    chars = [c for c in foreign.lower() if not c.isspace()]
-    if not chars or not table or any(c not in table for c in chars):
+def script_lang(text: str) -> str | None:
+    """Which table reads this name: by script (Han without kana is read as Chinese)."""
+    names = [unicodedata.name(ch, "") for ch in text if ch.isalpha()]
+    if not names:
         return None
-    n = len(english)
+    if any(n.startswith(("HIRAGANA", "KATAKANA")) for n in names):
+        return "ja"
+    first = names[0].split()[0]
+    return {"CYRILLIC": "ru", "ARABIC": "ar", "HEBREW": "he", "HANGUL": "ko", "CJK": "zh"}.get(first)
+
+
+def context_keys(foreign: str, lang: str = "ru") -> list[str]:
+    chars = [c for c in foreign.lower() if c.isalpha()]
+    if lang not in POSITIONAL:
+        return chars
+    last = len(chars) - 1
+    return [("^" if i == 0 else "$" if i == last else "") + c for i, c in enumerate(chars)]
+
+
+def log_prob(foreign: str, english: str, lang: str | None = None) -> float | None:
+    """log P(english | foreign) over all monotone alignments; None when the model cannot read it."""
+    lang = lang or script_lang(foreign)
+    table = _model().get(lang or "", {})
+    ctxs = context_keys(foreign, lang or "")
+    if not table or not ctxs or not english:
+        return None
+    k, n = MAX_EMIT[lang], len(english)
     alpha = [0.0] * (n + 1)
     alpha[0] = 1.0
-    for c in chars:
-        emit = table[c]
+    for ctx in ctxs:
+        emit = table.get(ctx, {})
         nxt = [0.0] * (n + 1)
         for j in range(n + 1):
-            if alpha[j] == 0.0:
-                continue
-            for k in range(0, min(MAX_EMIT, n - j) + 1):
-                p = emit.get(english[j: j + k], FLOOR if k == 1 else 0.0)
-                if p:
-                    nxt[j + k] += alpha[j] * p
+            if alpha[j]:
+                for d in range(min(k, n - j) + 1):
+                    p = emit.get(english[j: j + d], FLOOR if d == 1 else 0.0)
+                    if p:
+                        nxt[j + d] += alpha[j] * p
         alpha = nxt
     return math.log(alpha[n]) if alpha[n] > 0 else -1e9
 
 
+def best_latin(text: str) -> str:
+    """Most likely English letters, character by character (a blocking key, not a spelling)."""
+    lang = script_lang(text)
+    table = _model().get(lang or "", {})
+    if not table:
+        return keys.squash(text)
+    out = []
+    for ctx in context_keys(text, lang):
+        emit = table.get(ctx)
+        out.append(max(emit, key=emit.get) if emit else keys.squash(ctx[-1]))
+    return "".join(out)
+
+
 def similarity(foreign: str, english: str) -> float:
-    """0..1 score that `english` (folded Latin) is a spelling of the foreign-script `foreign`."""
+    """0..1: how well the folded Latin `english` reads as a spelling of the non-Latin `foreign`."""
     english = keys.squash(english)
     lp = log_prob(foreign, english)
     if lp is None:
         return fuzz.ratio(keys.squash(foreign), english) / 100
-    return math.exp(lp / max(len(english), 1))
+    return math.exp(lp / (len(english) + 1))

@@ -63,18 +63,29 @@ def fmt(d: date, granularity: str) -> str:
     return d.isoformat()
 
 
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
 def duration(n: float | None, unit: str) -> str:
-    """TimeML duration: P5Y, PT3H, PXY when the count is unknown; decades/centuries in years."""
+    """TimeML duration: P5Y, PT3H, P2Y6M for 2 1/2 years, PXY when the count is unknown;
+    decades and centuries in years, quarters in months."""
     scale = {"DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3), "WE": ("D", 2)}
     letter, factor = scale.get(unit, (unit, 1))
-    timed = letter in ("H", "MIN", "S")
-    letter = "M" if letter == "MIN" else letter
     if n is None:
-        count = "X"
+        parts = [("X", letter)]
     else:
         total = n * factor
-        count = str(int(total)) if float(total).is_integer() else f"{total:g}"
-    return f"P{'T' if timed else ''}{count}{letter}"
+        whole = int(total)
+        parts = [(str(whole), letter)] if whole else []
+        rest = total - whole
+        if rest and letter in _SMALLER:
+            small, per = _SMALLER[letter]
+            parts.append((f"{rest * per:g}", small))
+        elif rest:
+            parts = [(f"{total:g}", letter)]
+    date_part = "".join(c + u for c, u in parts if u in ("Y", "M", "W", "D"))
+    time_part = "".join(c + ("M" if u == "MIN" else u) for c, u in parts if u in ("H", "MIN", "S"))
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 def weekday_near(ref: date, weekday: int, direction: int, strict: bool = False) -> date:
@@ -86,21 +97,21 @@ def weekday_near(ref: date, weekday: int, direction: int, strict: bool = False) 
     return ref + timedelta(days=delta)
 
 
-def nearest_year(ref: date, month: int, day: int | None, future: bool) -> int:
-    """Year of a "February 5" / "February" said on `ref`: the closest occurrence, with a 2x
-    distance penalty against the tense (news mostly reports the past)."""
-    best, best_cost = ref.year, None
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        d = make_date(year, month, day or 15)
-        if d is None:
-            d = make_date(year, month, 28)
-        if day is None and year == ref.year and month == ref.month:
-            return year
-        gap = (d - ref).days
-        cost = abs(gap) * (2 if (gap > 0) != future and gap != 0 else 1)
-        if best_cost is None or cost < best_cost:
-            best, best_cost = year, cost
-    return best
+def year_for(ref: date, month: int, day: int | None, tense: int) -> int:
+    """Year of a "February 5" / "February" said on `ref`: the reference year, unless that puts it
+    more than two months ahead in a clause not marked future (news reports the past: the year
+    before), or more than two months back in a future clause (the year after). Dates close to the
+    reference stay in its year whatever the tense: "payable Dec. 7", "was extended to Nov. 16"."""
+    if day is not None:
+        ahead = (make_date(ref.year, month, day) or date(ref.year, month, 28)) - ref
+        months_ahead = ahead.days / 30.4
+    else:
+        months_ahead = month - ref.month
+    if months_ahead > 2 and tense <= 0:
+        return ref.year - 1
+    if months_ahead < -2 and tense > 0:
+        return ref.year + 1
+    return ref.year
 
 
 def interval(value: str | None) -> tuple[date, date] | None:

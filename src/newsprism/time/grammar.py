@@ -226,7 +226,7 @@ def _slots(lex: Lexicon, lang: str) -> dict[str, str]:
         num = r"(?P<num>[0-9]+(?:\.[0-9]+)?|[一二两兩三四五六七八九十百]+)"
     else:
         num = (
-            r"(?P<num>\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            r"(?P<num>(?!(?:1[5-9]|20)\d\d\b)\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
             rf"[-\s]?(?:one|two|three|four|five|six|seven|eight|nine)|{word_nums})"
         )
     units = {k: v for k, v in lex.units.items()}

@@ -67,8 +67,8 @@ EN = Lexicon(
     this=r"this|the\s+current|current",
     ago=r"ago|earlier",
     future=(
-        r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|expected\s+to|plans?\s+to|planned|"
-        r"is\s+to|are\s+to|due\s+to|set\s+to|would)\b"
+        r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|expected|slated|plans?\s+to|planning\s+to|planned\s+to|payable|effective|"
+        r"is\s+to|are\s+to|due\s+to|set\s+to|would|could|as\s+(?:early|soon)\s+as|until|by)\b"
     ),
     present_ref=r"now|currently|current|nowadays|at\s+present|presently|these\s+days",
     past_ref=r"recently|(?:the\s+)?past|previously|formerly|once|lately|earlier",
@@ -78,7 +78,7 @@ EN = Lexicon(
         "NI": r"night|overnight",
     },
     seasons={"SP": r"spring", "SU": r"summer", "FA": r"fall|autumn", "WI": r"winter"},
-    past=r"\b(?:said|says|was|were|had|did|told|announced|reported|added|\w+ed)\b",
+    past=r"\b(?:said|says|was|were|had|did|told|announced|reported|added|(?<!\bbe\s)(?<!\bbeen\s)(?-i:[a-z]\w+(?<!e)ed))\b",
     sets={
         "P1D": r"daily|every\s+day|each\s+day|per\s+day",
         "P1W": r"weekly|every\s+week|each\s+week|per\s+week",

@@ -25,10 +25,15 @@ _ZH_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"�
 @dataclass
 class Context:
     ref: date | None
-    future: bool
+    tense: int  # -1 past cue, +1 future cue, 0 none near the expression
     lang: str
     lex: Lexicon
     text: str
+    focus: str | None = None  # the last date the text mentioned: the anchor of "a year earlier"
+
+    @property
+    def future(self) -> bool:
+        return self.tense > 0
 
 
 @dataclass
@@ -180,7 +185,7 @@ def md_values(month: int | None, day: int | None, ctx: Context) -> Resolved:
         return Resolved("DATE", None, confidence=INVALID)
     if ctx.ref is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", confidence=UNRESOLVED + 0.2)
-    year = dates.nearest_year(ctx.ref, month, day, ctx.future)
+    year = dates.year_for(ctx.ref, month, day, ctx.tense)
     return Resolved("DATE", f"{year:04d}-{month:02d}-{day:02d}", True, INFERRED)
 
 
@@ -209,7 +214,7 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if ctx.ref is None:
         return Resolved("DATE", f"XXXX-{month:02d}", confidence=UNRESOLVED)
-    year = dates.nearest_year(ctx.ref, month, None, ctx.future)
+    year = dates.year_for(ctx.ref, month, None, ctx.tense)
     return Resolved("DATE", f"{year:04d}-{month:02d}", True, GUESSED)
 
 
@@ -323,14 +328,15 @@ def last_night(m: re.Match[str], ctx: Context) -> Resolved:
     return _with_time(_day(-1, ctx), "TNI")
 
 
-def _resolve_weekday(weekday: int, shift: int | None, ctx: Context, week: bool) -> Resolved:
+def _resolve_weekday(weekday: int, shift: int | None, ctx: Context, week: bool, end: int) -> Resolved:
     if ctx.ref is None:
         return Resolved("DATE", f"XXXX-WXX-{weekday + 1}", True, UNRESOLVED)
     if week:  # "Friday next week": that weekday inside the shifted ISO week
         monday = ctx.ref - timedelta(days=ctx.ref.weekday()) + timedelta(weeks=shift or 0)
         return Resolved("DATE", (monday + timedelta(days=weekday)).isoformat(), True, INFERRED)
     if shift is None or shift == 0:
-        direction = 1 if ctx.future else -1
+        possessive = ctx.text.startswith("'s", end) or ctx.text.startswith("’s", end)
+        direction = 1 if ctx.future and not possessive else -1  # "Tuesday's call" happened
         d = dates.weekday_near(ctx.ref, weekday, direction)
         return Resolved("DATE", d.isoformat(), True, GUESSED)
     d = dates.weekday_near(ctx.ref, weekday, shift, strict=True)
@@ -369,7 +375,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     if re.match(r"this\s+(?:coming|past)", m.group(0), re.IGNORECASE):
         shift = 1 if "coming" in m.group(0).lower() else -1
     week = bool(re.search(r"week\W*$", m.group(0), re.IGNORECASE))
-    res = _resolve_weekday(wd, shift, ctx, week)
+    res = _resolve_weekday(wd, shift, ctx, week, m.end())
     return _with_time(res, _pod(m, ctx)) if groups.get("pod") else res
 
 
@@ -389,10 +395,13 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.ref is None:
         placeholder = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
         return Resolved("DATE", placeholder.get(unit, "XXXX"), True, UNRESOLVED)
-    # "the next day" / "the following year" usually count from the story's time, not the DCT.
-    narrative = unit == "D" or re.search(r"following|preceding|previous|that", m.group(0), re.IGNORECASE)
-    value = dates.fmt(dates.shift(ctx.ref, shift, "D" if unit == "WE" else unit) if unit != "WE"
-                      else ctx.ref + timedelta(weeks=shift), _GRANULE[unit])
+    # "the next day" / "the following year" count from the story's time, not the DCT.
+    narrative = re.search(r"following|preceding|previous|that|next\s+day", m.group(0), re.IGNORECASE)
+    base = ctx.ref
+    if narrative and ctx.focus and dates.interval(ctx.focus):
+        base = dates.interval(ctx.focus)[0]  # type: ignore[index]
+    value = dates.fmt(dates.shift(base, shift, unit) if unit != "WE"
+                      else base + timedelta(weeks=shift), _GRANULE[unit])
     return Resolved("DATE", value, True, NARRATIVE if narrative else INFERRED)
 
 
@@ -406,6 +415,22 @@ def _offset(n: float, unit: str, ctx: Context, sign: int, confidence: float) -> 
     return Resolved("DATE", dates.fmt(d, granule), True, confidence)
 
 
+def _from_focus(n: float, unit: str, ctx: Context, quarters_only: bool) -> Resolved | None:
+    """Shift the last mentioned date, keeping its granularity: "the third quarter ... a year
+    earlier" is the third quarter of the year before, not the year before the article."""
+    if ctx.focus is None or unit not in ("Y", "M", "Q", "W", "D") or not float(n).is_integer():
+        return None
+    span = dates.interval(ctx.focus)
+    quarter = re.fullmatch(r"\d{4}-Q[1-4]", ctx.focus)
+    if span is None or (quarters_only and not quarter):
+        return None
+    granule = "Q" if quarter else {1: "D", 7: "W"}.get(dates.granularity_days(ctx.focus) or 0)
+    if granule is None:
+        length = dates.granularity_days(ctx.focus) or 0
+        granule = "M" if length <= 31 else "Y"
+    return Resolved("DATE", dates.fmt(dates.shift(span[0], -n, unit), granule), True, NARRATIVE)
+
+
 def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = _unit(m, ctx)
     if unit is None:
@@ -416,7 +441,8 @@ def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     if n is None:
         return None
     narrative = bool(re.search(r"earlier\W*$", m.group(0), re.IGNORECASE))
-    return _offset(n, unit, ctx, -1, NARRATIVE if narrative else INFERRED)
+    anchored = _from_focus(n, unit, ctx, quarters_only=not narrative) if unit == "Y" else None
+    return anchored or _offset(n, unit, ctx, -1, NARRATIVE if narrative else INFERRED)
 
 
 def after(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -457,6 +483,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     year_back = bool(re.search(r"year[-\s](?:earlier|ago)", m.group(0), re.IGNORECASE))
     if not groups.get("qord"):
         # "the quarter", "the latest period": in results news, the last completed quarter
+        if year_back:
+            anchored = _from_focus(1, "Y", ctx, quarters_only=True)
+            if anchored:
+                return anchored
         if ctx.ref is None:
             return Resolved("DATE", "XXXX-QX", True, UNRESOLVED)
         d = dates.shift(ctx.ref, -1 - 4 * year_back, "Q")
@@ -479,6 +509,9 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 def year_ago(m: re.Match[str], ctx: Context) -> Resolved:
+    anchored = _from_focus(1, "Y", ctx, quarters_only=False)
+    if anchored:
+        return anchored
     if ctx.ref is None:
         return Resolved("DATE", "XXXX", True, UNRESOLVED)
     return Resolved("DATE", f"{ctx.ref.year - 1:04d}", True, GUESSED)

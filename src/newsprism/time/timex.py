@@ -16,12 +16,14 @@ from newsprism.records import TimeExpr
 from newsprism.time import dates
 from newsprism.time.grammar import RULES, rules
 from newsprism.time.lexicon import LEXICONS
-from newsprism.time.normalize import NORMALIZERS, Context
+from newsprism.time.normalize import NARRATIVE, NORMALIZERS, Context
 
 log = logging.getLogger(__name__)
 
 MAX_CHARS = 2_000_000  # one hostile document must not stall a batch
 _SENTENCE_END = re.compile(r"[.!?。！？\n]\s")
+# A sentence break: not after an initial ("Daniel P. Davison") or a title ("Mr. Smith").
+_SENTENCE_START = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?。！？]+[\"'”»)]*\s+|\n")
 _CUE_WINDOW = 80  # characters around an expression searched for tense cues
 
 _FUNCTION_WORDS = {
@@ -55,19 +57,21 @@ def _cue_regex(lang: str) -> re.Pattern[str]:
     return re.compile(f"(?P<future>{lex.future})|(?P<past>{lex.past})", re.IGNORECASE)
 
 
-def _is_future(text: str, start: int, end: int, lang: str) -> bool:
-    """Tense of the clause around [start, end): the nearest tense cue before the expression
-    decides ("said Friday it will ..." is past), else the nearest one after it."""
-    left_bound = max(text.rfind(p, 0, start) for p in (". ", "\n", "。", "? ", "! "))
-    left = text[max(left_bound + 1, start - _CUE_WINDOW):start]
+def _tense(text: str, start: int, end: int, lang: str) -> int:
+    """Tense of the clause around [start, end) as -1 past, +1 future, 0 unknown: the nearest
+    tense cue before the expression decides ("said Friday it will ..." is past), else the
+    nearest one after it."""
+    window_start = max(0, start - _CUE_WINDOW)
+    bounds = list(_SENTENCE_START.finditer(text, window_start, start))
+    left = text[bounds[-1].end() if bounds else window_start:start]
     right_match = _SENTENCE_END.search(text, end, end + _CUE_WINDOW)
     right = text[end:right_match.start() if right_match else end + _CUE_WINDOW]
     cues = _cue_regex(lang)
     before = list(cues.finditer(left))
-    if before:
-        return before[-1].lastgroup == "future"
-    after = cues.search(right)
-    return bool(after and after.lastgroup == "future")
+    cue = before[-1] if before else cues.search(right)
+    if cue is None:
+        return 0
+    return 1 if cue.lastgroup == "future" else -1
 
 
 def _candidates(text: str, lang: str) -> list[tuple[int, int, int, object]]:
@@ -106,8 +110,9 @@ def find_timexes(text: str, reference: str | None, lang: str | None = None) -> l
     ref = dates.parse_reference(reference)
     anchor = ref.isoformat() if ref else None
     out: list[TimeExpr] = []
+    focus = None
     for start, end, _, (rule, m) in _select(_candidates(text, lang)):
-        ctx = Context(ref, _is_future(text, start, end, lang), lang, LEXICONS[lang], text)
+        ctx = Context(ref, _tense(text, start, end, lang), lang, LEXICONS[lang], text, focus)
         try:
             norm = NORMALIZERS[rule.kind]
             res = norm(m, ctx, rule.value) if rule.value is not None else norm(m, ctx)
@@ -116,6 +121,8 @@ def find_timexes(text: str, reference: str | None, lang: str | None = None) -> l
             continue
         if res is None:
             continue
+        if res.type == "DATE" and dates.interval(res.value) and res.confidence > NARRATIVE:
+            focus = res.value  # narrative-relative values do not move the anchor they came from
         span_start, span_end = _trim(text, start, end)
         out.append(TimeExpr(
             text=text[span_start:span_end], start=span_start, end=span_end, type=res.type,

@@ -50,6 +50,7 @@ def analyze(paths: list[Path] = typer.Argument(..., help="files or folders of ne
             engine: str = typer.Option("local", help="local | ray"),
             address: Optional[str] = typer.Option(None, help="Ray cluster address (with --engine ray)"),
             workers: int = typer.Option(2, help="Ray workers (with --engine ray)"),
+            batch_size: int = typer.Option(32, help="documents per stored batch (one transaction each)"),
             quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress, warnings only"),
             json_log: bool = typer.Option(False, "--json-log", help="logs as JSON lines on stderr")) -> None:
     """Ingest documents, group them into events and write the cross-source report."""
@@ -59,7 +60,8 @@ def analyze(paths: list[Path] = typer.Argument(..., help="files or folders of ne
     if format not in ("html", "md", "json"):
         raise typer.BadParameter("format must be html, md or json")
     _logging(quiet, json_log)
-    opts = Options(db=str(db), engine=engine, ray_address=address, ray_workers=workers, progress=not quiet)
+    opts = Options(db=str(db), engine=engine, ray_address=address, ray_workers=workers,
+                   batch_size=batch_size, progress=not quiet)
     out = report or Path("report") / f"report.{format}"
     t0 = time.perf_counter()
     if quiet:

@@ -182,19 +182,33 @@ def _escape(s: str) -> str:
 
 
 def _from_warc(stream, opts: Options, source: str | None = None) -> Iterator[RawDocument]:
+    """Response and resource records, HTML or text only. HTTP headers are split here rather than
+    by fastwarc so a record cut short (a truncated download) is detected by its length."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     name = source or str(stream)
     try:
-        for rec in ArchiveIterator(stream if not isinstance(stream, Path) else str(stream),
-                                   record_types=WarcRecordType.response | WarcRecordType.resource,
-                                   max_content_length=opts.max_bytes):
+        for rec in ArchiveIterator(str(stream) if isinstance(stream, Path) else stream, parse_http=False,
+                                   record_types=WarcRecordType.response | WarcRecordType.resource):
             url = rec.headers.get("WARC-Target-URI")
-            ctype = (rec.http_content_type or "") if rec.is_http else rec.headers.get("Content-Type", "")
+            where = url or f"{name}#{rec.record_id}"
+            if rec.content_length > opts.max_bytes:
+                yield RawDocument(source=where, url=url, content=b"",
+                                  error=f"too large: {rec.content_length} bytes (limit {opts.max_bytes})")
+                continue
+            block = rec.reader.read()
+            if len(block) < rec.content_length:
+                yield RawDocument(source=where, url=url, content=b"",
+                                  error=f"truncated WARC record: {len(block)} of {rec.content_length} bytes")
+                continue
+            ctype, body = rec.headers.get("Content-Type", ""), block
+            if rec.record_type == WarcRecordType.response and block.startswith(b"HTTP/"):
+                head, _, body = block.partition(b"\r\n\r\n")
+                ctype = next((ln.split(b":", 1)[1].decode("latin-1").strip() for ln in head.split(b"\r\n")
+                              if ln.lower().startswith(b"content-type:")), "")
             if ctype and not any(t in ctype for t in ("html", "text", "xml")):
                 continue
-            body = rec.reader.read()
-            yield RawDocument(source=url or f"{name}#{rec.record_id}", url=url, content=body,
-                              kind="html" if "html" in ctype else "", fetched_at=rec.headers.get("WARC-Date"))
+            yield RawDocument(source=where, url=url, content=body, kind="html" if "html" in ctype else "",
+                              fetched_at=rec.headers.get("WARC-Date"))
     except (OSError, ValueError) as exc:
-        yield RawDocument(source=f"{name}#truncated", content=b"", error=f"broken WARC: {exc}")
+        yield RawDocument(source=f"{name}#broken", content=b"", error=f"broken WARC: {exc}")

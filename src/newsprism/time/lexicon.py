@@ -37,7 +37,7 @@ class Lexicon:
 EN = Lexicon(
     months=(
         r"jan(?:uary|\.)?", r"feb(?:ruary|\.)?", r"mar(?:ch|\.)?", r"apr(?:il|\.)?", r"may",
-        r"june?\.?", r"july?\.?", r"aug(?:ust|\.)?", r"sep(?:tember|t?\.|t)?", r"oct(?:ober|\.)?",
+        r"june|jun\.", r"july|jul\.", r"aug(?:ust|\.)?", r"sep(?:tember|t?\.|t)?", r"oct(?:ober|\.)?",
         r"nov(?:ember|\.)?", r"dec(?:ember|\.)?",
     ),
     weekdays=(

@@ -30,6 +30,7 @@ class Context:
     lex: Lexicon
     text: str
     focus: str | None = None  # the last date the text mentioned: the anchor of "a year earlier"
+    period: str | None = None  # the reporting quarter in focus nearby (results news)
 
     @property
     def future(self) -> bool:
@@ -351,10 +352,14 @@ def weekday_md(m: re.Match[str], ctx: Context) -> Resolved | None:
     if day is None or month is None:
         return None
     res = md_values(month, day, ctx)
-    span = dates.interval(res.value)
     wd = _weekday(m, ctx)
-    if span and wd is not None and span[0].weekday() != wd:
-        res.confidence = min(res.confidence, GUESSED)
+    if ctx.ref is None or res.value is None or wd is None:
+        return res
+    # The weekday names the year: "Thursday, April 6" is the April 6 that fell on a Thursday.
+    fits = [d for d in (dates.make_date(ctx.ref.year + k, month, day) for k in (0, -1, 1)) if d and d.weekday() == wd]
+    if fits:
+        return Resolved("DATE", fits[0].isoformat(), True, INFERRED)
+    res.confidence = min(res.confidence, GUESSED)
     return res
 
 
@@ -418,15 +423,16 @@ def _offset(n: float, unit: str, ctx: Context, sign: int, confidence: float) -> 
 def _from_focus(n: float, unit: str, ctx: Context, quarters_only: bool) -> Resolved | None:
     """Shift the last mentioned date, keeping its granularity: "the third quarter ... a year
     earlier" is the third quarter of the year before, not the year before the article."""
-    if ctx.focus is None or unit not in ("Y", "M", "Q", "W", "D") or not float(n).is_integer():
+    focus = ctx.period if ctx.period and (quarters_only or unit == "Y") else ctx.focus
+    if focus is None or unit not in ("Y", "M", "Q", "W", "D") or not float(n).is_integer():
         return None
-    span = dates.interval(ctx.focus)
-    quarter = re.fullmatch(r"\d{4}-Q[1-4]", ctx.focus)
+    span = dates.interval(focus)
+    quarter = re.fullmatch(r"\d{4}-Q[1-4]", focus)
     if span is None or (quarters_only and not quarter):
         return None
-    granule = "Q" if quarter else {1: "D", 7: "W"}.get(dates.granularity_days(ctx.focus) or 0)
+    granule = "Q" if quarter else {1: "D", 7: "W"}.get(dates.granularity_days(focus) or 0)
     if granule is None:
-        length = dates.granularity_days(ctx.focus) or 0
+        length = dates.granularity_days(focus) or 0
         granule = "M" if length <= 31 else "Y"
     return Resolved("DATE", dates.fmt(dates.shift(span[0], -n, unit), granule), True, NARRATIVE)
 
@@ -465,6 +471,8 @@ def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit is None:
         return None
     groups = m.groupdict()
+    if unit == "Q" and re.search(r"-quarters", m.group(0), re.IGNORECASE):
+        return None  # "three-quarters of": a fraction
     if groups.get("vague") or not groups.get("num"):
         return Resolved("DURATION", dates.duration(None, unit), confidence=INFERRED)
     n = number(m["num"], ctx.lex)

@@ -25,6 +25,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？\n]\s")
 # A sentence break: not after an initial ("Daniel P. Davison") or a title ("Mr. Smith").
 _SENTENCE_START = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?。！？]+[\"'”»)]*\s+|\n")
 _CUE_WINDOW = 80  # characters around an expression searched for tense cues
+_PERIOD_REACH = 1500  # characters over which a mentioned quarter stays the period in focus
 
 _FUNCTION_WORDS = {
     "en": r"the|and|of|to|in|is|was|that|for|with|said|on",
@@ -110,9 +111,10 @@ def find_timexes(text: str, reference: str | None, lang: str | None = None) -> l
     ref = dates.parse_reference(reference)
     anchor = ref.isoformat() if ref else None
     out: list[TimeExpr] = []
-    focus = None
+    focus, period, period_end = None, None, -1
     for start, end, _, (rule, m) in _select(_candidates(text, lang)):
-        ctx = Context(ref, _tense(text, start, end, lang), lang, LEXICONS[lang], text, focus)
+        nearby_period = period if start - period_end < _PERIOD_REACH else None
+        ctx = Context(ref, _tense(text, start, end, lang), lang, LEXICONS[lang], text, focus, nearby_period)
         try:
             norm = NORMALIZERS[rule.kind]
             res = norm(m, ctx, rule.value) if rule.value is not None else norm(m, ctx)
@@ -123,6 +125,8 @@ def find_timexes(text: str, reference: str | None, lang: str | None = None) -> l
             continue
         if res.type == "DATE" and dates.interval(res.value) and res.confidence > NARRATIVE:
             focus = res.value  # narrative-relative values do not move the anchor they came from
+            if re.fullmatch(r"\d{4}-Q[1-4]", res.value or ""):
+                period, period_end = res.value, end
         span_start, span_end = _trim(text, start, end)
         out.append(TimeExpr(
             text=text[span_start:span_end], start=span_start, end=span_end, type=res.type,

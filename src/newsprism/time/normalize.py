@@ -379,7 +379,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     shift = _mod(groups.get("mod") or groups.get("mod2"), ctx.lex)
     if re.match(r"this\s+(?:coming|past)", m.group(0), re.IGNORECASE):
         shift = 1 if "coming" in m.group(0).lower() else -1
-    week = bool(re.search(r"week\W*$", m.group(0), re.IGNORECASE))
+    # "Friday next week"; Chinese 上周五/下周五 always name the weekday of the shifted week
+    week = bool(re.search(r"week\W*$", m.group(0), re.IGNORECASE)) or (ctx.lang == "zh" and shift in (-1, 1))
     res = _resolve_weekday(wd, shift, ctx, week, m.end())
     return _with_time(res, _pod(m, ctx)) if groups.get("pod") else res
 
@@ -460,9 +461,13 @@ def after(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def within(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"dans deux semaines", "через две недели": a planned day, so day granularity for days
+    and weeks."""
     unit, n = _unit(m, ctx), number(m["num"], ctx.lex)
     if unit is None or n is None:
         return None
+    if unit == "W" and ctx.ref is not None:
+        return Resolved("DATE", dates.shift(ctx.ref, n, "W").isoformat(), True, INFERRED)
     return _offset(n, unit, ctx, 1, INFERRED)
 
 

@@ -53,6 +53,7 @@ _BYLINE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?。！？…:;»\"”’)\]]\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
+_ALNUM = re.compile(r"[^\W_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -109,19 +110,19 @@ def _is_good(line: Line) -> bool:
 def _chrome_reason(line: Line) -> str | None:
     """Reason a short line is web chrome, from the lexicon and a few shape rules."""
     text = line.text
-    if not _LETTER.search(text):
-        return "no-text"
     if line.hint in ("boilerplate", "navigation"):
         return line.hint
+    if line.words <= 8 and parse_date(text) and len(_LETTER.findall(text)) <= 30:
+        return "page-date"
+    if not _ALNUM.search(text):
+        return "no-text"
     if _CREDIT.search(text) and line.words <= 40:
         return "caption"
     if line.words <= 12 and _BYLINE.match(text):
         return "byline"
-    if line.words <= 8 and parse_date(text) and len(_LETTER.findall(text)) <= 30:
-        return "page-date"
-    # Navigation words are common in prose ("next Friday"): only a bare menu item counts.
+    # Words like "next", "share" or "related" are common in prose: only a bare widget label counts.
     for reason, rx in _CHROME_RX.items():
-        limit = 4 if reason in ("navigation", "related") else 10
+        limit = 4 if reason in ("navigation", "related", "share") else 10
         if (line.words <= limit or line.link_density >= 0.5) and rx.search(text):
             return reason
     if line.link_density >= 0.6:
@@ -276,3 +277,20 @@ def assemble(lines: list[Line]) -> Cleaned:
         out.removed.append(RemovedLine(ln.text, ln.reason))
     out.text = "\n\n".join(body)
     return out
+
+
+def drop_chrome(text: str) -> tuple[str, list[RemovedLine]]:
+    """Remove only lines that are chrome on their own (no position rules): for extractor output."""
+    kept: list[str] = []
+    removed: list[RemovedLine] = []
+    for i, raw in enumerate(text.split("\n")):
+        line = Line(raw.strip(), i)
+        if not line.text:
+            continue
+        _shape(line)
+        reason = None if _is_good(line) else _chrome_reason(line)
+        if reason is None:
+            kept.append(line.text)
+        else:
+            removed.append(RemovedLine(line.text, reason))
+    return "\n\n".join(kept), removed

@@ -1,0 +1,273 @@
+"""Extraction benchmark: newsprism's clean stage against the usual extractors, in one run.
+
+1. Main text on ../shared/data/trafilatura-eval (snippet scoring of its SOURCE.txt: whitespace
+   normalised, case-sensitive substring test, micro totals over all pages): precision, recall,
+   F1 and pages/s for newsprism, trafilatura (default, favor_precision, favor_recall),
+   newspaper4k, readability-lxml, goose3, resiliparse and jusText.
+2. Publication date on ../shared/data/htmldate-eval: accuracy (exact YYYY-MM-DD, the 5 records
+   without a gold date count as wrong, as upstream) and pages/s for newsprism, htmldate fast and
+   extensive, newspaper4k.
+3. Flattened text: every trafilatura-eval page rendered as its whole visible text, one block per
+   line, chrome included (resiliparse, no main-content filter); newsprism's line cleaner vs
+   trafilatura run on the same lines wrapped as <p> paragraphs, same snippet scoring.
+
+Speed is CPU time of this process (time.process_time), which is steadier than wall time on a
+shared 2-core machine; every tool gets the same already-decoded page.
+
+Usage: .venv/bin/python bench/extraction.py [--limit N]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import html as htmlmod
+import json
+import logging
+import re
+import sys
+import time
+import warnings
+from pathlib import Path
+
+from newsprism.clean import clean_lines, extract
+from newsprism.clean.decode import decode
+from newsprism.clean.html import extract_html, find_published
+from newsprism.records import RawDocument
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+OUT = Path(__file__).resolve().parent / "results" / "extraction.md"
+_WS = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _load(folder: str, index: str, limit: int | None) -> list[tuple[dict, bytes, str]]:
+    records = json.loads((DATA / folder / index).read_text(encoding="utf-8"))[:limit]
+    pages = []
+    for rec in records:
+        raw = gzip.decompress((DATA / folder / rec["file"]).read_bytes())
+        pages.append((rec, raw, decode(raw, 10**9).text))
+    return pages
+
+
+def _timed(fn, items) -> tuple[list, float]:
+    """Outputs of `fn` on every item and the CPU seconds taken (after one untimed warm-up call
+    so that model loading and imports are not charged to the first tool of a section)."""
+    try:
+        fn(*items[0])
+    except Exception:
+        pass
+    outputs = []
+    start = time.process_time()
+    for item in items:
+        try:
+            outputs.append(fn(*item))
+        except Exception:  # a peer crashing on a page scores that page as empty, as upstream
+            outputs.append(None)
+    return outputs, time.process_time() - start
+
+
+def snippet_scores(records: list[dict], outputs: list) -> dict[str, float]:
+    tp = fp = fn = 0
+    for rec, out in zip(records, outputs):
+        text = _norm(out) if isinstance(out, str) else None
+        found = [text is not None and _norm(s) in text for s in rec["with"]]
+        tp += sum(found)
+        fn += len(found) - sum(found)
+        fp += sum(1 for s in rec["without"] if text is not None and _norm(s) in text)
+    return {"P": tp / (tp + fp) if tp + fp else 0.0, "R": tp / (tp + fn) if tp + fn else 0.0,
+            "F1": 2 * tp / (2 * tp + fp + fn) if tp else 0.0}
+
+
+# --- peers ----------------------------------------------------------------------------------
+
+def _trafilatura(**kw):
+    import trafilatura
+
+    return lambda raw, text, url: trafilatura.extract(text, include_comments=False, include_tables=True, **kw)
+
+
+def _newspaper(raw, text, url):
+    import newspaper
+
+    art = newspaper.Article(url or "http://example.com/", fetch_images=False)
+    art.download(input_html=text)
+    art.parse()
+    return art.text
+
+
+def _newspaper_date(raw, text, url):
+    import newspaper
+
+    art = newspaper.Article(url or "http://example.com/", fetch_images=False)
+    art.download(input_html=text)
+    art.parse()
+    return art.publish_date.strftime("%Y-%m-%d") if art.publish_date else None
+
+
+def _readability(raw, text, url):
+    import lxml.html
+    from readability import Document
+
+    return lxml.html.fromstring(Document(text).summary()).text_content()
+
+
+_GOOSE = None
+
+
+def _goose(raw, text, url):
+    global _GOOSE
+    if _GOOSE is None:
+        from goose3 import Goose
+
+        _GOOSE = Goose()
+    return _GOOSE.extract(raw_html=text).cleaned_text
+
+
+def _resiliparse(raw, text, url):
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return extract_plain_text(text, main_content=True)
+
+
+def _justext(raw, text, url):
+    import justext
+
+    # German stoplist, as trafilatura's evaluation script does for this mostly German set
+    paras = justext.justext(text.encode("utf-8"), justext.get_stoplist("German"))
+    return "\n".join(p.text for p in paras if not p.is_boilerplate)
+
+
+def _newsprism(raw, text, url):
+    return extract(RawDocument(source=url or "page", content=raw, kind="html", url=url)).text
+
+
+def _newsprism_text_only(raw, text, url):
+    return extract_html(text, url, with_date=False).text
+
+
+def _htmldate(extensive: bool):
+    from htmldate import find_date
+
+    return lambda raw, text, url: find_date(text, url=url, original_date=True, extensive_search=extensive)
+
+
+# --- sections -------------------------------------------------------------------------------
+
+def _table(rows: list[tuple[str, dict, float]], n: int, ref: str, cols: tuple[str, ...]) -> list[str]:
+    ref_speed = next(n / s for name, _, s in rows if name == ref)
+    lines = ["| tool | " + " | ".join(cols) + " | pages/s (CPU) | speed vs " + ref + " |",
+             "|---|" + "---|" * (len(cols) + 2)]
+    for name, score, secs in rows:
+        speed = n / secs if secs else float("inf")
+        cells = " | ".join(f"{score[c]:.3f}" for c in cols)
+        lines.append(f"| {name} | {cells} | {speed:.1f} | {speed / ref_speed:.2f}x |")
+    return lines
+
+
+def bench_text(limit: int | None) -> list[str]:
+    pages = _load("trafilatura-eval", "expectations.json", limit)
+    records = [p[0] for p in pages]
+    items = [(raw, text, rec.get("url")) for rec, raw, text in pages]
+    tools = [
+        ("newsprism extract (full: decode, text, metadata, date, language)", _newsprism),
+        ("newsprism main text only", _newsprism_text_only),
+        ("trafilatura 2.3 (default)", _trafilatura()),
+        ("trafilatura favor_precision", _trafilatura(favor_precision=True)),
+        ("trafilatura favor_recall", _trafilatura(favor_recall=True)),
+        ("newspaper4k", _newspaper),
+        ("readability-lxml", _readability),
+        ("goose3", _goose),
+        ("resiliparse (main_content)", _resiliparse),
+        ("jusText", _justext),
+    ]
+    rows = []
+    for name, fn in tools:
+        outputs, secs = _timed(fn, items)
+        rows.append((name, snippet_scores(records, outputs), secs))
+        print(f"  text  {name}: {rows[-1][1]} {len(items) / secs:.1f} pages/s", flush=True)
+    return [f"### Main text: trafilatura-eval ({len(pages)} pages)", "",
+            *_table(rows, len(pages), "trafilatura 2.3 (default)", ("P", "R", "F1"))]
+
+
+def bench_dates(limit: int | None) -> list[str]:
+    pages = _load("htmldate-eval", "expected-dates.json", limit)
+    items = [(raw, text, rec["url"]) for rec, raw, text in pages]
+    tools = [
+        ("newsprism date (find_published)", lambda raw, text, url: find_published(text, url)[0]),
+        ("newsprism extract (full)", lambda raw, text, url: extract(
+            RawDocument(source=url, content=raw, kind="html", url=url)).published),
+        ("htmldate extensive", _htmldate(True)),
+        ("htmldate fast", _htmldate(False)),
+        ("newspaper4k", _newspaper_date),
+    ]
+    rows = []
+    for name, fn in tools:
+        outputs, secs = _timed(fn, items)
+        acc = sum(1 for (rec, _, _), out in zip(pages, outputs) if out and out == rec["date"]) / len(pages)
+        rows.append((name, {"accuracy": acc}, secs))
+        print(f"  date  {name}: {acc:.3f} {len(items) / secs:.1f} pages/s", flush=True)
+    return [f"### Publication date: htmldate-eval ({len(pages)} records)", "",
+            *_table(rows, len(pages), "htmldate extensive", ("accuracy",))]
+
+
+def text_dump(text: str) -> str:
+    """The page as a flattening scraper leaves it: all visible text, one block per line."""
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return extract_plain_text(text, main_content=False, list_bullets=False, alt_texts=False)
+
+
+def bench_dumps(limit: int | None) -> list[str]:
+    import trafilatura
+
+    pages = _load("trafilatura-eval", "expectations.json", limit)
+    records = [p[0] for p in pages]
+    dumps = [(text_dump(text),) for _, _, text in pages]
+
+    def wrapped(dump: str) -> str:
+        paras = "".join(f"<p>{htmlmod.escape(line)}</p>" for line in dump.splitlines() if line.strip())
+        return f"<html><body>{paras}</body></html>"
+
+    tools = [
+        ("newsprism clean_lines", lambda dump: clean_lines(dump).text),
+        ("trafilatura on <p>-wrapped lines", lambda dump: trafilatura.extract(
+            wrapped(dump), include_comments=False, include_tables=True)),
+        ("everything (dump as is)", lambda dump: dump),
+    ]
+    rows = []
+    for name, fn in tools:
+        outputs, secs = _timed(fn, dumps)
+        rows.append((name, snippet_scores(records, outputs), secs))
+        print(f"  dump  {name}: {rows[-1][1]} {len(dumps) / secs:.1f} pages/s", flush=True)
+    return [f"### Flattened text dumps of trafilatura-eval ({len(pages)} pages)", "",
+            *_table(rows, len(pages), "trafilatura on <p>-wrapped lines", ("P", "R", "F1"))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
+    args = parser.parse_args()
+    if not (DATA / "trafilatura-eval").exists():
+        print(f"skipped: evaluation data not found at {DATA}")
+        return
+    warnings.filterwarnings("ignore")
+    logging.disable(logging.WARNING)
+    command = "cd /work/main && .venv/bin/python bench/extraction.py" + (f" --limit {args.limit}" if args.limit else "")
+    parts = [
+        "## Extraction (clean stage)", "",
+        f"Command: `{command}`  ", f"Date: {dt.date.today().isoformat()}, 2-core CPU, speed = CPU time of one process.", "",
+        "Snippet scoring as in trafilatura-eval/SOURCE.txt (micro P/R/F1 over all snippets).", "",
+    ]
+    for section in (bench_text, bench_dates, bench_dumps):
+        parts += section(args.limit) + [""]
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text("\n".join(parts), encoding="utf-8")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

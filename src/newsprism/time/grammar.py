@@ -284,3 +284,29 @@ def rules(lang: str) -> tuple[Rule, ...]:
         pattern = re.sub(r"\{([a-z]\w*)\}", lambda m: slots[m[1]], template)
         compiled.append(Rule(kind, re.compile(left + pattern + right, re.IGNORECASE), fixed[0] if fixed else None))
     return tuple(compiled)
+
+
+_EN_TRIGGERS = (
+    r"noon|midnight|midday|tonight|night|weekend|quarter|period|nineteen|twenty|two\s+thousand|"
+    r"christmas|new\s+year|thanksgiving|independence|labor|memorial|valentine|halloween|easter|election"
+)
+
+
+@cache
+def trigger(lang: str) -> re.Pattern[str] | None:
+    """Words without which no rule of `lang` can match; text far from all of them is skipped.
+    None for Chinese, whose short texts and unsegmented script are scanned whole."""
+    lang = lang if lang in RULES else "en"
+    if lang == "zh":
+        return None
+    lex = LEXICONS[lang]
+    parts = [alternation(t) for t in (lex.months, lex.weekdays, lex.units, lex.day_words,
+                                      lex.parts_of_day, lex.seasons, lex.sets)]
+    parts += [lex.ago] + [template for kind, template, *_ in RULES[lang] if kind == "ref"]
+    if lang == "en":
+        parts.append(_EN_TRIGGERS)
+    # digits matter only as years, decades, clock times and numeric dates; other numbers
+    # ("$5 million", "5 days") need a word trigger anyway
+    digits = r"(?<!\d)\d{4}(?!\d)|\d0'?s\b|\d[:.h]\d\d|\d\s?[ap]\.?m\b|\d[/.]\d{1,2}[/.]\d"
+    return re.compile(digits + r"|(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+

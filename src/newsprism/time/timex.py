@@ -14,7 +14,7 @@ from functools import cache
 
 from newsprism.records import TimeExpr
 from newsprism.time import dates
-from newsprism.time.grammar import RULES, rules
+from newsprism.time.grammar import RULES, rules, trigger
 from newsprism.time.lexicon import LEXICONS
 from newsprism.time.normalize import NARRATIVE, NORMALIZERS, Context
 
@@ -25,6 +25,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？\n]\s")
 # A sentence break: not after an initial ("Daniel P. Davison") or a title ("Mr. Smith").
 _SENTENCE_START = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?。！？]+[\"'”»)]*\s+|\n")
 _CUE_WINDOW = 80  # characters around an expression searched for tense cues
+_WINDOW_REACH = 80  # characters scanned either side of a trigger word
 _PERIOD_REACH = 1500  # characters over which a mentioned quarter stays the period in focus
 
 _FUNCTION_WORDS = {
@@ -75,12 +76,37 @@ def _tense(text: str, start: int, end: int, lang: str) -> int:
     return 1 if cue.lastgroup == "future" else -1
 
 
+def _windows(text: str, lang: str) -> list[tuple[int, int]]:
+    """Stretches of text around trigger words, merged and widened to whitespace, so the full
+    grammar only runs where a time expression can be (most of a news text has none)."""
+    found = trigger(lang)
+    if found is None or len(text) < _WINDOW_REACH * 8:
+        return [(0, len(text))]
+    spans: list[list[int]] = []
+    for m in found.finditer(text):
+        start, end = max(0, m.start() - _WINDOW_REACH), min(len(text), m.end() + _WINDOW_REACH)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    out = []
+    for start, end in spans:
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        out.append((start, end))
+    return out
+
+
 def _candidates(text: str, lang: str) -> list[tuple[int, int, int, object]]:
     found = []
+    windows = _windows(text, lang)
     for order, rule in enumerate(rules(lang)):
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), order, (rule, m)))
+        for start, end in windows:
+            for m in rule.regex.finditer(text, start, end):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), order, (rule, m)))
     return found
 
 

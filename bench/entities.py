@@ -276,8 +276,8 @@ INVENTED = [
     ("Vantorra", "GPE"), ("Melgrave", "GPE"), ("Port Salvane", "GPE"), ("Orbitrax", "PRODUCT"),
 ]
 # Different people and firms that share a word with the names above: must stay apart.
-DISTRACTORS = [("Maria Kovalenko", "PERSON"), ("Tobias Wrenford", "PERSON"), ("Brightwater Foods", "ORG"),
-               ("Quantelis", "ORG"), ("Radu Pelinesco", "PERSON")]
+DISTRACTORS = [("Maria Kovalenko", "PERSON"), ("Dana Pelinescu", "PERSON"), ("Brightwater Foods", "ORG"),
+               ("Norvatek Energy", "ORG"), ("Quantelis", "ORG"), ("Tobias Wrenford", "PERSON")]
 _VOWELS = "aeiou"
 
 
@@ -380,27 +380,34 @@ _MT = ["the report say {} has confirm the plan yesterday .", "according to sourc
 
 
 def _mt_corpus(names, cases, rng):
-    """Clean articles with gold mentions; MT articles carrying the variants, 4 per article."""
-    articles, slots = [], []
-    for i in range(0, len(names), 4):
+    """Per block of 4 names: a clean article with gold mentions and MT articles carrying the
+    variants of those names (4 per article), one event group per block. Distractors come last,
+    in blocks of their own, so they share no group with the names they resemble."""
+    articles, slots, groups = [], [None] * len(cases), []
+    for b in range(0, len(names), 4):
+        block = names[b: b + 4]
         text, mentions = "", []
-        for name, etype in names[i: i + 4]:
+        for name, etype in block:
             sentence = rng.choice(_CLEAN)
             start = len(text) + sentence.index("{}")
             text += sentence.format(name) + " "
             mentions.append(Mention(name, start, start + len(name), etype))
-        articles.append(Article(id=f"clean{i}", source="clean", language="en", text=text, mentions=mentions))
-    for i in range(0, len(cases), 4):
-        text, aid = "", f"mt{i}"
-        for _, _, _, variant in cases[i: i + 4]:
-            sentence = rng.choice(_MT)
-            start = len(text) + sentence.index("{}")
-            text += sentence.format(variant) + " "
-            slots.append((aid, start, start + len(variant)))
-        art = Article(id=aid, source="mt", language="en", text=text, mt_likelihood=0.9)
-        art.mentions = find_mentions(art)
-        articles.append(art)
-    return articles, [[a.id for a in articles]], slots
+        articles.append(Article(id=f"clean{b}", source="clean", language="en", text=text, mentions=mentions))
+        group = [f"clean{b}"]
+        mine = [c for c, (name, *_rest) in enumerate(cases) if (name, _rest[0]) in block]
+        for k in range(0, len(mine), 4):
+            text, aid = "", f"mt{b}-{k}"
+            for c in mine[k: k + 4]:
+                sentence = rng.choice(_MT)
+                start = len(text) + sentence.index("{}")
+                text += sentence.format(cases[c][3]) + " "
+                slots[c] = (aid, start, start + len(cases[c][3]))
+            art = Article(id=aid, source="mt", language="en", text=text, mt_likelihood=0.9)
+            art.mentions = find_mentions(art)
+            articles.append(art)
+            group.append(aid)
+        groups.append(group)
+    return articles, groups, slots
 
 
 # --- 5. scaling -------------------------------------------------------------------------------

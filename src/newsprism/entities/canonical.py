@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from newsprism.entities import keys, translit
-from newsprism.entities.ner import CANDIDATE_CONFIDENCE, MT_THRESHOLD, is_english_word
+from newsprism.entities.ner import CANDIDATE_CONFIDENCE, MT_CONFIDENCE, MT_THRESHOLD, is_english_word, stop_words
 from newsprism.records import Article, Entity, Mention, Variant
 
 MAX_BLOCK = 100  # larger blocks are too generic to compare all pairs: sorted neighbourhood instead
@@ -49,6 +49,7 @@ _PAREN_ACRONYM = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&]{1,9})\s*[)\]]")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
 _LOWER_GAP = re.compile(r"[a-z\-]+(?:[ \-][a-z]+)*")  # words joined by single spaces or hyphens
 MAX_SPLIT = 4
+SPLIT_RATIO = 0.88
 
 
 @dataclass
@@ -92,6 +93,7 @@ class _Clusters:
         }
         self.evidence: dict[int, list[dict]] = defaultdict(list)
         self.votes: dict[int, Counter] = {i: Counter(n.types) for i, n in enumerate(nodes)}
+        self._types: dict[int, str] = {}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -111,16 +113,22 @@ class _Clusters:
         self.persons[ra] |= self.persons.pop(rb)
         self.evidence[ra] += self.evidence.pop(rb, []) + [evidence]
         self.votes[ra] += self.votes.pop(rb)
+        self._types.pop(ra, None)
         return True
 
     def type(self, i: int) -> str:
         """Confidence-weighted vote of the cluster's mention types; MISC does not vote."""
-        votes = Counter({t: c for t, c in self.votes[self.find(i)].items() if t != "MISC"})
-        return votes.most_common(1)[0][0] if votes else "MISC"
+        root = self.find(i)
+        if root not in self._types:
+            typed = [(c, t) for t, c in self.votes[root].items() if t != "MISC"]
+            self._types[root] = max(typed)[1] if typed else "MISC"
+        return self._types[root]
 
     def types_compatible(self, a: int, b: int) -> bool:
+        """Types agree, or one side's type rests only on low-confidence guesses (MT text)."""
         ta, tb = self.type(a), self.type(b)
-        return "MISC" in (ta, tb) or TYPE_GROUPS.get(ta) == TYPE_GROUPS.get(tb)
+        weak = min(sum(self.votes[self.find(a)].values()), sum(self.votes[self.find(b)].values())) < 0.6
+        return weak or "MISC" in (ta, tb) or TYPE_GROUPS.get(ta) == TYPE_GROUPS.get(tb)
 
 
 def _different_people(p: tuple[str, str], q: tuple[str, str]) -> bool:
@@ -195,7 +203,7 @@ def _build_nodes(articles: list[Article], group_of: dict[str, set[int]]):
             n.types[m.type] += m.confidence
             n.articles.add(art.id)
             n.groups |= group_of.get(art.id, set())
-            n.candidate &= m.confidence <= CANDIDATE_CONFIDENCE and core.islower()
+            n.candidate &= m.confidence <= MT_CONFIDENCE and core.islower()
             j = node_for(acronym) if acronym and keys.initials(core) else None
             if j is not None and j != i:
                 nodes[j].candidate = False
@@ -204,40 +212,63 @@ def _build_nodes(articles: list[Article], group_of: dict[str, set[int]]):
 
 
 def _add_split_names(articles: list[Article]) -> None:
-    """In MT-looking texts, add lower-case phrases whose squash key is a name of the corpus.
+    """In MT-looking texts, find lower-case phrases that spell a name of the corpus.
 
-    MT splits and lower-cases names ("acme soft" for "AcmeSoft"); a phrase of 2-4 lower-case
-    words is a mention when some other document writes that name properly.
+    MT splits, lower-cases and mangles names ("acme soft" for "AcmeSoft", "brigt acme" for
+    "Bright Acme"): a phrase of 2-4 lower-case words is a mention when its squash key is that of a
+    well-formed name written elsewhere (a full name, or a person's surname), or is close to one
+    (ratio >= SPLIT_RATIO) while containing a word that is not an English word.
     """
     targets: dict[str, str] = {}
     for art in articles:
         for m in art.mentions:
             core, _ = _core(m)
-            if not core.islower():
-                targets.setdefault(keys.squash(core), m.type)
+            if core.islower() or m.confidence <= MT_CONFIDENCE:
+                continue
+            targets.setdefault(keys.squash(core), m.type)
+            if m.type == "PERSON" and len(core.split()) > 1:
+                targets.setdefault(keys.squash(core.split()[-1]), m.type)
     if not targets:
         return
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for key in targets:
+        by_prefix[key[:3]].append(key)
     for art in articles:
-        if art.mt_likelihood < MT_THRESHOLD or not art.text:
-            continue
-        words = [(w.group(), w.start(), w.end()) for w in _LOWER_WORD.finditer(art.text)]
-        taken = [(m.start, m.end) for m in art.mentions if m.confidence > CANDIDATE_CONFIDENCE]
-        added: list[Mention] = []
-        for i in range(len(words)):
-            for n in range(min(MAX_SPLIT, len(words) - i), 1, -1):
-                span = words[i: i + n]
-                start, end = span[0][1], span[-1][2]
-                if not _LOWER_GAP.fullmatch(art.text[start:end]):
-                    continue
-                typ = targets.get(keys.squash(art.text[start:end]))
-                if typ and not any(s < end and start < e for s, e in taken):
-                    added.append(Mention(art.text[start:end], start, end, typ, art.id,
-                                         confidence=CANDIDATE_CONFIDENCE))
-                    taken.append((start, end))
-                    break
-        if added:
-            kept = [m for m in art.mentions if not any(a.start <= m.start < a.end for a in added)]
-            art.mentions = sorted(kept + added, key=lambda m: m.start)
+        if art.mt_likelihood >= MT_THRESHOLD and art.text:
+            _add_phrases(art, targets, by_prefix)
+
+
+def _add_phrases(art: Article, targets: dict[str, str], by_prefix: dict[str, list[str]]) -> None:
+    words = [(w.group(), w.start(), w.end()) for w in _LOWER_WORD.finditer(art.text)]
+    taken = [(m.start, m.end) for m in art.mentions if m.confidence > MT_CONFIDENCE]
+    added: list[Mention] = []
+    for i in range(len(words)):
+        best: tuple[float, int, str] | None = None  # (ratio, -n, target): exact beats fuzzy
+        for n in range(2, min(MAX_SPLIT, len(words) - i) + 1):
+            start, end = words[i][1], words[i + n - 1][2]
+            phrase = art.text[start:end]
+            if not _LOWER_GAP.fullmatch(phrase) or any(s < end and start < e for s, e in taken):
+                break
+            key = keys.squash(phrase)
+            if key in targets:
+                best = max(best or (0, 0, ""), (101.0, n, key))
+                continue
+            inner = [w for w, _, _ in words[i: i + n]]
+            if {inner[0], inner[-1]} & stop_words() or all(map(is_english_word, inner)):
+                continue
+            for t in by_prefix.get(key[:3], []):
+                ratio = fuzz.ratio(key, t)
+                if ratio >= SPLIT_RATIO * 100 and (best is None or (ratio, -n) > best[:2]):
+                    best = (ratio, -n, t)
+        if best:
+            n = abs(best[1])
+            start, end = words[i][1], words[i + n - 1][2]
+            added.append(Mention(art.text[start:end], start, end, targets[best[2]], art.id,
+                                 confidence=CANDIDATE_CONFIDENCE))
+            taken.append((start, end))
+    if added:
+        kept = [m for m in art.mentions if not any(a.start <= m.start < a.end for a in added)]
+        art.mentions = sorted(kept + added, key=lambda m: m.start)
 
 
 def _merge_squash(nodes: list[_Node], clusters: _Clusters) -> None:
@@ -361,21 +392,28 @@ def _tokens_compatible(a: list[str], b: list[str]) -> bool:
 
 def _merge_generic_tails(nodes: list[_Node], clusters: _Clusters) -> None:
     """"Acme Computer" and "Acme Motor" are Acme: an organisation's name followed only by
-    dictionary words joins the bare name, unless a tail word is itself a place of the corpus."""
-    index = {n.key: i for i, n in enumerate(nodes)}
+    dictionary words joins the bare name, unless a tail word is itself a place of the corpus or
+    the bare name would join two organisations that are still apart ("Acme Foods", "Acme Bank")."""
+    index = {n.key: i for i, n in enumerate(nodes) if not n.candidate}
     places = {n.key for i, n in enumerate(nodes) if clusters.type(i) in ("GPE", "LOC", "NORP")}
+    longer: dict[int, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
         if len(n.tokens) < 2 or clusters.type(i) != "ORG":
             continue
         for k in range(len(n.tokens) - 1, 0, -1):
-            head, tail = " ".join(n.tokens[:k]), n.tokens[k:]
-            if any(t in places or not is_english_word(t) for t in tail):
+            if any(t in places or not is_english_word(t) for t in n.tokens[k:]):
                 break
-            j = index.get(head)
+            j = index.get(" ".join(n.tokens[:k]))
             if j is not None and clusters.type(j) in ("ORG", "MISC"):
-                clusters.union(j, i, {"rule": "generic_tail", "names": [nodes[j].text, n.text],
-                                      "signals": {"dictionary_tail": " ".join(tail)}, "score": 0.8})
+                longer[j].append(i)
                 break
+    for j, members in longer.items():
+        if len({clusters.find(i) for i in members}) != 1:
+            continue
+        for i in members:
+            clusters.union(j, i, {"rule": "generic_tail", "names": [nodes[j].text, nodes[i].text],
+                                  "signals": {"dictionary_tail": nodes[i].key[len(nodes[j].key):].strip()},
+                                  "score": 0.8})
 
 
 def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple[int, dict | None]]:
@@ -387,45 +425,61 @@ def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple
     """
     expansions: dict[str, list[int]] = defaultdict(list)  # short key -> long nodes it may shorten
     for i, n in enumerate(nodes):
-        if len(n.tokens) < 2 or not n.mentions:
+        if len(n.tokens) < 2 or not n.mentions or n.candidate:
             continue
         ctype = clusters.type(i)
-        if ctype == "PERSON":
-            expansions["P" + n.tokens[-1]].append(i)
-            expansions["P" + keys.phonetic(n.tokens[-1])].append(i)
-        elif ctype == "ORG":
-            expansions["O" + n.tokens[0]].append(i)
+        if ctype in ("PERSON", "ORG"):
+            word = n.tokens[-1] if ctype == "PERSON" else n.tokens[0]
+            for key in _short_keys(word):
+                expansions[ctype[0] + key].append(i)
         elif ctype == "PRODUCT":  # "Acme X5" -> "X5": a model named without its maker
             for k in range(1, len(n.tokens)):
                 expansions["R" + " ".join(n.tokens[k:])].append(i)
     forms: dict[int, set[str]] = defaultdict(set)  # short spellings of each cluster
     for i, n in enumerate(nodes):
-        if len(n.tokens) == 1 and not n.acronym:
-            forms[clusters.find(i)].add(n.key)
+        if _is_short(n):
+            forms[clusters.find(i)].add(n.squash)
     assignment: dict[int, tuple[int, dict | None]] = {}
+    by_root: dict[int, set[int]] = {}  # word-form targets depend on the cluster, not the node
     for i, n in enumerate(nodes):
         root = clusters.find(i)
-        targets = _short_targets(nodes, clusters, i, forms[root], expansions)
+        targets = set(expansions.get("R" + n.key, [])) if clusters.type(root) in ("PRODUCT", "MISC") else set()
+        if _is_short(n):
+            if root not in by_root:
+                by_root[root] = _form_targets(nodes, clusters, root, forms[root], expansions)
+            targets |= by_root[root]
+        targets = [t for t in targets if clusters.find(t) != root]
         for m in n.mentions:
             picked = _pick_target(m, n, targets, clusters, group_of) if targets else None
             assignment[id(m)] = picked or (root, None)
     return assignment
 
 
-def _short_targets(nodes, clusters, i: int, forms: set[str], expansions) -> list[int]:
-    root, n = clusters.find(i), nodes[i]
+def _short_keys(word: str) -> list[str]:
+    """Blocking keys of a surname or first word, so damaged short forms still find it."""
+    return [word, "<" + word[:3], ">" + word[-3:]]
+
+
+def _is_short(n: _Node) -> bool:
+    """A bare word, or a lower-cased MT phrase that may be one word split ("kova lenko")."""
+    return not n.acronym and (len(n.tokens) == 1 or n.candidate)
+
+
+def _form_targets(nodes, clusters, root: int, forms: set[str], expansions) -> set[int]:
+    """Full names whose surname (people) or first word (organisations) a short form matches."""
     ctype = clusters.type(root)
-    out: set[int] = set(expansions.get("R" + n.key, [])) if ctype in ("PRODUCT", "MISC") else set()
-    if len(n.tokens) > 1 or n.acronym:
-        forms = set()
+    weak = sum(clusters.votes[root].values()) < 0.6
+    out: set[int] = set()
     for form in forms:
-        if ctype in ("PERSON", "MISC", "GPE", "LOC", "NORP"):  # small NER models mislabel people
-            for t in expansions.get("P" + form, []) + expansions.get("P" + keys.phonetic(form), []):
-                if _compatible_token(nodes[t].tokens[-1], form):
-                    out.add(t)
-        if ctype in ("ORG", "MISC"):
-            out.update(expansions.get("O" + form, []))
-    return [t for t in out if clusters.find(t) != root]
+        for prefix, types in (("P", ("PERSON", "MISC", "GPE", "LOC", "NORP")), ("O", ("ORG", "MISC"))):
+            if ctype not in types and not weak:  # small NER models mislabel people as places
+                continue
+            for key in _short_keys(form):
+                for t in expansions.get(prefix + key, []):
+                    word = nodes[t].tokens[-1] if prefix == "P" else nodes[t].tokens[0]
+                    if _compatible_token(word, form):
+                        out.add(t)
+    return out
 
 
 def _pick_target(m: Mention, n: _Node, targets: list[int], clusters: _Clusters, group_of):
@@ -461,7 +515,7 @@ def _entities(nodes, clusters, assignment, articles) -> list[Entity]:
     entities = []
     dropped: set[int] = set()
     for root, mentions in members.items():
-        if all(m.confidence <= CANDIDATE_CONFIDENCE and _core(m)[0].islower() for m in mentions):
+        if all(m.confidence <= MT_CONFIDENCE and _core(m)[0].islower() for m in mentions):
             dropped.update(id(m) for m in mentions)  # MT candidates that matched no real name
             continue
         entity = _entity(mentions, clusters.evidence.get(root, []) + list(extra[root].values()))

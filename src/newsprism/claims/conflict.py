@@ -9,21 +9,25 @@ structured fields `extract` filled, never the wording, so it works across langua
 """
 from __future__ import annotations
 
-from newsprism.claims.extract import CANON_UNITS, actors, no_mention
-from newsprism.claims.signature import skeleton
+from newsprism.claims.extract import CANON_UNITS, no_mention
+from newsprism.claims.signature import known_names, names
 from newsprism.records import Claim, Conflict
 
 PENDING = {"planned", "agreed", "proposed"}
 REL_TOLERANCE = 0.005  # 1,550 vs 1550.4 after rounding is the same number
 
 
-def compare(a: Claim, b: Claim) -> Conflict | None:
-    """The conflict between two claims already aligned as the same statement, or None."""
-    for check in (_attribution, _negation, _number, _date, _status, _actor):
+def compare(a: Claim, b: Claim, known: set[str] | None = None) -> Conflict | None:
+    """The conflict between two claims already aligned as the same statement, or None.
+    `known` holds the name skeletons of the event (see `signature.known_names`); without it the
+    two sentences themselves are the evidence of what is a name."""
+    if known is None:
+        known = known_names([a.sentence, b.sentence])
+    for check in (_attribution, _negation, _number, _date, _status):
         conflict = check(a, b)
         if conflict:
             return conflict
-    return None
+    return _actor(a, b, known)
 
 
 def _who(c: Claim) -> str:
@@ -47,17 +51,12 @@ def _negation(a: Claim, b: Claim) -> Conflict | None:
     deny_b = b.negated or b.status == "denied"
     if deny_a == deny_b:
         return None
-    kind = "attribution" if a.attribution and b.attribution and _party(a) != _party(b) else "negation"
     neg, pos = (a, b) if deny_a else (b, a)
     return Conflict(
-        type=kind,
+        type="negation",
         explanation=f"{_who(pos)} affirms it; {_who(neg)} negates or denies it",
         values={pos.article_id: "affirmed", neg.article_id: "denied" if neg.status == "denied" else "negated"},
     )
-
-
-def _party(c: Claim) -> str:
-    return skeleton(c.attribution or "")
 
 
 def _number(a: Claim, b: Claim) -> Conflict | None:
@@ -122,26 +121,23 @@ def _status(a: Claim, b: Claim) -> Conflict | None:
     )
 
 
-def _roles(c: Claim) -> tuple[str, list[str]]:
-    """Skeleton of the acting name and of every name in the claim."""
-    names = [skeleton(n) for n in actors(c.text)]
-    subj = skeleton(c.subject) if c.subject else ""
-    subj_names = [n for n in names if n and n in subj] if subj else []
-    return (subj_names[0] if subj_names else (names[0] if names else "")), [n for n in names if n]
-
-
-def _actor(a: Claim, b: Claim) -> Conflict | None:
-    sa, names_a = _roles(a)
-    sb, names_b = _roles(b)
-    if not sa or not sb or sa == sb:
+def _actor(a: Claim, b: Claim, known: set[str]) -> Conflict | None:
+    names_a, names_b = names(a.text, known), names(b.text, known)
+    if not names_a or not names_b:
         return None
-    # A role swap: the actor of one side appears on the other side in another role.
-    swapped = sb in names_a and sa not in names_b or sa in names_b and sb not in names_a
-    if not swapped and not (sb in names_a and sa in names_b and names_a.index(sb) > 0):
+    (sa, shown_a), (sb, shown_b) = names_a[0], names_b[0]
+    keys_a, keys_b = {k for k, _ in names_a}, {k for k, _ in names_b}
+    if sa == sb:
+        return None
+    # A swap: both actors appear on both sides with their roles exchanged. A displacement: one
+    # side's actor is only a bystander on the other ("troops in Afghanistan") and the other
+    # side's actor is missing there.
+    swap = sa in keys_b and sb in keys_a
+    displaced = (sb in keys_a) != (sa in keys_b)
+    if not (swap or displaced):
         return None
     return Conflict(
         type="actor",
-        explanation=f"different actor: {a.subject or sa} vs {b.subject or sb}",
-        values={a.article_id: a.subject or sa, b.article_id: b.subject or sb},
+        explanation=f"different actor in the same role: {shown_a} vs {shown_b}",
+        values={a.article_id: shown_a, b.article_id: shown_b},
     )
-

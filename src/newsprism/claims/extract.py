@@ -40,6 +40,11 @@ _NUM = re.compile(
     r"(?:\s?(%))?(?![\w])"
 )
 _WORD = re.compile(r"[\wÀ-ÿ'’-]+|[%$€£]")
+# Future tense by ending, for languages whose future has no auxiliary (es lanzará, fr reprendront).
+_FUTURE_HINTS = re.compile(
+    r"\b\w{2,}(?:ará|erá|irá|arán|erán|irán)\b|\b\w+(?:era|eront|ira|iront|dra|dront|ura|uront)\b",
+    re.I,
+)
 _PAST_HINTS = re.compile(
     r"\b(?:was|were|had|has been|have been|did)\b|\b\w{3,}ed\b|"
     r"\b(?:a|ont|avait|avaient|est|sont|a été|ont été)\s+\w+[éiut]e?s?\b|"
@@ -204,6 +209,8 @@ def detect_status(low: str, attribution: str | None = None) -> str:
             return status
     if any(_cue_in(low, c) for c in lexicon.REPORTED_CUES) and not attribution:
         return "reported"
+    if _FUTURE_HINTS.search(low):
+        return "planned"
     return "done" if _PAST_HINTS.search(low) else "reported"
 
 
@@ -218,44 +225,43 @@ def no_mention(low: str) -> bool:
 
 _SPEECH = "|".join(re.escape(v) for v in sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
 _ACCORDING = "|".join(re.escape(v) for v in lexicon.ACCORDING_TO)
-_PARTY = r"((?:[\w’'.-]+\s){0,5}?[\w’'.-]+)"
+_NAME = r"[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*){0,3}"
+# A party is a short phrase, optionally with a name in apposition ("the health minister, Ana Ruiz,").
+_PARTY = rf"([^,;:]{{2,80}}?(?:,\s*{_NAME},?)?)"
+_SETTING = r"(?:\s+(?:in|on|at|during|to|en|dans|à|el|al|am|im|in|gegenüber)\s+(?:\w+\s+){0,3}?\w+)?"
 _ATTR_PATTERNS = [
     # "According to a spokesman, X" / "X, according to the ministry"
-    re.compile(rf"^(?:{_ACCORDING})\s+([^,]{{2,80}}),\s*(.+)$", re.I | re.S),
-    re.compile(rf"^(.+?),\s*(?:{_ACCORDING})\s+([^,]{{2,80}}?)[.!]?$", re.I | re.S),
-    # "X, the ministry said." / "X, said the ministry."
-    re.compile(rf"^(.+?),\s*{_PARTY}\s+(?:{_SPEECH})(?:\s+(?:in|on|at|during|en|dans|el|am|im)\b[^,]{{0,40}})?[.!]?$", re.I | re.S),
-    re.compile(rf"^(.+?),\s*(?:{_SPEECH})\s+{_PARTY}[.!]?$", re.I | re.S),
-    # "The ministry said (that) X"
-    re.compile(rf"^{_PARTY}\s+(?:{_SPEECH})(?:\s+(?:on|in|at|le|el|am)\s+\w+)?(?:\s+(?:that|que|qu'|dass))?[\s,:]+(.+)$", re.I | re.S),
+    ("party_first", re.compile(rf"^(?:{_ACCORDING})\s+{_PARTY},\s*(.+)$", re.I | re.S)),
+    ("core_first", re.compile(rf"^(.+?),\s*(?:{_ACCORDING})\s+([^,]{{2,80}}?)[.!]?$", re.I | re.S)),
+    # "X, the ministry said (on Tuesday)." / "X, said the ministry."
+    ("core_first", re.compile(rf"^(.+?),\s*((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+(?:{_SPEECH})\b{_SETTING}[.!]?$", re.I | re.S)),
+    ("core_first", re.compile(rf"^(.+?),\s*(?:{_SPEECH})\s+(?!that\b|que\b|dass\b)((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)[.!]?$", re.I | re.S)),
+    # "The ministry said (in a statement) that X" / "Le ministre, Ana Ruiz, a déclaré que X"
+    ("party_first", re.compile(rf"^{_PARTY}\s+(?:{_SPEECH})\b(?:\s+[^,]{{0,40}}?)?\s+(?:that|que|qu'|qu’|dass)\b\s*(.+)$", re.I | re.S)),
+    ("party_first", re.compile(rf"^{_PARTY}\s+(?:{_SPEECH})\b[\s,:]+(.+)$", re.I | re.S)),
 ]
 
 
 def split_attribution(clause: str) -> tuple[str, str | None]:
     """(what is asserted, who asserts it) — the party is None for an unattributed statement."""
     text = clause.strip()
-    for i, pat in enumerate(_ATTR_PATTERNS):
+    for order, pat in _ATTR_PATTERNS:
         m = pat.match(text)
         if not m:
             continue
-        if i == 0:
-            party, core = m.group(1), m.group(2)
-        elif i == 4:
-            party, core = m.group(1), m.group(2)
-        else:
-            core, party = m.group(1), m.group(2)
+        party, core = (m.group(1), m.group(2)) if order == "party_first" else (m.group(2), m.group(1))
         party = party.strip(" ,.“”\"")
         if len(core.split()) >= MIN_WORDS - 1 and _looks_like_party(party):
             return core.strip(" ,"), party
     return text, None
 
 
+_NOT_PARTY = re.compile(r"\b(?:that|que|dass|will|was|were|is|are|has|had|est|a|ont|ha|han|hat|ist|war)\b", re.I)
+
+
 def _looks_like_party(party: str) -> bool:
-    words = party.split()
-    if not words or len(words) > 6:
-        return False
-    # A party is a name or a noun phrase, not a clause with its own verb.
-    return not any(_cue_in(" " + party.lower() + " ", c) for c in (" will ", " was ", " is ", " not "))
+    """A party is a name or a noun phrase, not a clause with its own verb."""
+    return 0 < len(party.split()) <= 10 and not _NOT_PARTY.search(party)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -272,7 +278,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit is None and 1800 <= value <= 2100 and float(value).is_integer():
             continue  # a year
         out.append(Quantity(value=value, text=text[m.start() : m.end()].strip(), unit=unit))
-    for m in re.finditer(r"(?<![\w-])(%s)(?![\w-])" % "|".join(lexicon.NUMBER_WORDS), masked, re.I):
+    for m in re.finditer(r"(?<![\w-])(%s)(?![\w-])(?!\s*\d)" % "|".join(lexicon.NUMBER_WORDS), masked, re.I):
         tail = masked[m.end() :]
         value, tail = _scale(float(lexicon.NUMBER_WORDS[m.group(1).lower()]), tail)
         unit = _unit(None, None, tail)
@@ -385,13 +391,21 @@ _CAP = re.compile(
 def actors(text: str) -> list[str]:
     """Capitalised name spans in order of appearance: a language-independent guess at who acts
     on whom, used when no parse or entity ids are available."""
+    return [name for name, _ in actor_spans(text)]
+
+
+def actor_spans(text: str) -> list[tuple[str, int]]:
+    """(name, offset) of each capitalised span; offset 0 marks a sentence-initial one, which may
+    be an ordinary word that is capitalised only because it starts the sentence."""
     out = []
     for m in _CAP.finditer(text):
         words = re.sub(r"['’]s?$", "", m.group(1)).split()
+        skipped = 0
         while words and fold(words[0]) in lexicon.STOPWORDS | _OPENERS:
+            skipped += 1
             words = words[1:]
         if words:
-            out.append(" ".join(words))
+            out.append((" ".join(words), m.start(1) if not skipped else m.start(1) + 1))
     return out
 
 
@@ -435,10 +449,17 @@ def _svo(c: Claim, doc) -> None:
             None,
         )
     c.action = root.lemma_ or root.text
+    if c.status == "reported" and _parsed_past(root) and not any(_cue_in(" " + c.text.lower() + " ", q) for q in lexicon.REPORTED_CUES):
+        c.status = "done"  # irregular past forms ("won", "fell") that the tense regex misses
     if subj is not None:
         c.subject = _np(doc, subj)
     if obj is not None:
         c.object = _np(doc, obj)
+
+
+def _parsed_past(root) -> bool:
+    tenses = root.morph.get("Tense") + [t for a in root.children if a.dep_.startswith("aux") for t in a.morph.get("Tense")]
+    return "Past" in tenses or root.tag_ in ("VBD", "VBN")
 
 
 def _np(doc, head) -> str:

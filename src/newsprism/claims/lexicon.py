@@ -24,10 +24,10 @@ STATUS_CUES: dict[str, list[str]] = {
     ],
     "agreed": [
         "agreed to", "agree to", "agreed on", "reached an agreement", "reached a consensus",
-        "consensus", "as soon as possible", "committed to", "pledged to", "promised to",
-        "se sont mis d'accord", "ont convenu", "a convenu", "sont convenus", "accord pour",
+        "consensus", "as soon as possible", "committed to", "pledged to",
+        "se sont mis d'accord", "convenu", "convenus", "sont convenus", "accord pour",
         "d'accord pour", "dès que possible", "au plus vite", "se sont engagés", "s'est engagé",
-        "acordaron", "acordó", "prometió", "prometieron", "acuerdo para", "lo antes posible", "cuanto antes",
+        "acordaron", "acordó", "acuerdo para", "lo antes posible", "cuanto antes",
         "se comprometieron", "se comprometió",
         "vereinbarten", "vereinbart", "einigten sich", "geeinigt", "so schnell wie möglich",
         "möglichst bald", "verpflichteten sich",
@@ -39,14 +39,14 @@ STATUS_CUES: dict[str, list[str]] = {
         "schlug vor", "schlägt vor", "vorgeschlagen", "forderte",
     ],
     "planned": [
-        "will ", "would ", "plans to", "planned to", "plan to", "intends to", "intention to",
+        "will ", "would ", "promised to", "promises to", "vowed to", "plans to", "planned to", "plan to", "intends to", "intention to",
         "intention of", "is about to", "are about to", "is set to", "are set to", "is expected to",
         "are expected to", "is going to", "are going to", "is scheduled to", "aims to",
-        "va ", "vont ", "compte ", "prévoit de", "prévoient de", "entend ", "est sur le point",
+        "a promis", "promet de", "va ", "vont ", "compte ", "prévoit de", "prévoient de", "entend ", "est sur le point",
         "doit ", "doivent ", "devrait", "devraient", "a l'intention",
-        "va a ", "van a ", "planea", "prevé", "tiene previsto", "tienen previsto", "pretende",
+        "prometió", "prometieron", "promete", "va a ", "van a ", "planea", "prevé", "tiene previsto", "tienen previsto", "pretende",
         "está a punto", "deberá", "debería",
-        "wird ", "werden ", "plant ", "planen ", "soll bald", "beabsichtigt", "steht kurz",
+        "versprach", "verspricht", "wird ", "werden ", "plant ", "planen ", "soll bald", "beabsichtigt", "steht kurz",
         "vorhaben",
     ],
 }
@@ -59,10 +59,10 @@ REPORTED_CUES = [
 ]
 
 NEGATION_CUES = [
-    "not", "no", "never", "n't", "neither", "nor", "none", "without", "failed to", "refused to",
-    "ne", "n'", "pas", "jamais", "aucun", "aucune", "sans", "refusé de",
-    "nunca", "ningún", "ninguna", "sin", "tampoco", "se negó",
-    "nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals", "ohne", "weigerte",
+    "not", "no", "never", "n't", "neither", "nor", "none", "failed to", "refused to",
+    "ne", "n'", "pas", "jamais", "aucun", "aucune", "refusé de",
+    "nunca", "ningún", "ninguna", "tampoco", "se negó",
+    "nicht", "kein", "keine", "keinen", "keiner", "nie", "niemals", "weigerte",
 ]
 
 # "X did not mention Y": a party's statement leaving something out is an attribution conflict,

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsprism.claims import lexicon
-from newsprism.claims.extract import actors, fold
+from newsprism.claims.extract import actor_spans, actors, fold
 from newsprism.records import Claim
 
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
@@ -59,3 +59,28 @@ def bonus(a: Signature, b: Signature) -> float:
     if a.dates & b.dates:
         score += 0.02
     return score
+
+
+_CALENDAR = {fold(w) for w in list(lexicon.WEEKDAYS) + list(lexicon.MONTHS)}
+
+
+def known_names(sentences: list[str], mentions: list[str] = ()) -> set[str]:
+    """Skeletons of words that are names in this event: capitalised somewhere other than at the
+    start of a sentence, or found by the entities stage."""
+    known = {skeleton(m) for m in mentions}
+    for sentence in sentences:
+        known |= {skeleton(name) for name, at in actor_spans(sentence) if at > 0}
+    return {k for k in known if k}
+
+
+def names(text: str, known: set[str]) -> list[tuple[str, str]]:
+    """(skeleton, name) of the names in `text` in order; a sentence-initial single word counts
+    only when the event uses it as a name elsewhere ("Floodwaters killed" is no actor)."""
+    out = []
+    for name, at in actor_spans(text):
+        key = skeleton(name)
+        if fold(name) in _CALENDAR:
+            continue
+        if key and (at > 0 or " " in key or key in known):
+            out.append((key, name))
+    return out

@@ -118,18 +118,37 @@ _RECENT = re.compile(
 )
 
 
+# Plans and forecasts name later years without contradicting the date ("to finish in 2030").
+_FUTURE = re.compile(
+    r"\b(?:will|would|expected|expects?|plans?|planned|scheduled|due|target\w*|forecast\w*|"
+    r"aims?|wird|werden|soll|sera|seront|prévu\w*|será|serán|previst\w*|sarà|"
+    r"будет|планир\w*)\b|将|计划|預定|予定",
+    re.I,
+)
+_SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|\n+")
+
+
+def _past_years(text: str) -> list[int]:
+    """Years named in sentences that do not speak of the future."""
+    years: list[int] = []
+    for sentence in _SENTENCE.split(text):
+        found = years_in(sentence)
+        if found and not _FUTURE.search(sentence):
+            years.extend(found)
+    return years
+
+
 def stale_reason(page_date: str, text: str) -> str | None:
     """Why `page_date` cannot be the publication date of `text`, or None when nothing contradicts it."""
     try:
         page_year = int(page_date[:4])
     except ValueError:
         return None
+    past = [y for y in _past_years(text) if y <= date.today().year + 1]
+    if past and max(past) > page_year:
+        return f"text reports {max(past)} as past, after the page date {page_date}"
     years = [y for y in years_in(text) if y <= date.today().year + 1]
-    if not years:
-        return None
-    latest = max(years)
-    if latest > page_year:
-        return f"text mentions {latest}, after the page date {page_date}"
+    latest = max(years, default=page_year)
     if page_year - latest > 1 and _RECENT.search(text):
         return (
             f"text speaks of recent time but its latest year is {latest}, "

@@ -120,11 +120,18 @@ def _chrome_reason(line: Line) -> str | None:
         return "caption"
     if line.words <= 12 and _BYLINE.match(text):
         return "byline"
-    # Words like "next", "share" or "related" are common in prose: only a bare widget label counts.
-    for reason, rx in _CHROME_RX.items():
-        limit = 4 if reason in ("navigation", "related", "share") else 10
-        if (line.words <= limit or line.link_density >= 0.5) and rx.search(text):
-            return reason
+    # Words like "next", "share" or "comment" are common in prose: only a widget label, where
+    # the chrome words make up much of a short line, counts.
+    if line.words <= 10 or line.link_density >= 0.5:
+        letters = len(_LETTER.findall(text)) or 1
+        for reason, rx in _CHROME_RX.items():
+            weak = reason in ("navigation", "related", "share")
+            if weak and line.words > 4:
+                continue
+            covered = sum(len(_LETTER.findall(m.group(0))) for m in rx.finditer(text))
+            share = 0.5 if weak else 0.1 if reason == "cookie" else 0.3
+            if covered >= share * letters:
+                return reason
     if line.link_density >= 0.6:
         return "link-list"
     return None
@@ -159,9 +166,13 @@ def _mixed(text: str, page_script: str) -> bool:
     return same >= 0.3 * len(letters)
 
 
+# Chrome that sits inside articles (ad slots, photos, share bars) vs chrome that ends them.
+_INLINE_CHROME = frozenset({"ad", "caption", "share", "byline", "page-date", "no-text", "repeated"})
+
+
 def _score(line: Line) -> float:
     if line.reason:
-        return -2.0
+        return -0.5 if line.reason in _INLINE_CHROME else -2.0
     if _is_good(line):
         return min(line.chars, 600) / 100 + 0.5
     if line.sentence_end and line.words >= 5:

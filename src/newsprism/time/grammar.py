@@ -103,7 +103,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("dayword", r"{dayword}"),
         ("dayword_pod", r"{dayword}\s+(?:dans\s+la\s+|au\s+)?{pod}"),
         ("this_pod", r"(?:ce|cette)\s+{pod}"),
-        ("weekday", r"{weekday}(?:\s+{mod})?(?:\s+{pod})?"),
+        ("weekday", r"(?:ce\s+)?{weekday}(?:\s+{mod})?(?:\s+{pod})?"),
         ("rel_unit", r"(?:(?:plus\s+t[ôo]t|plus\s+tard|au\s+d[ée]but|à\s+la\s+fin|[àa]\s+la\s+mi)\s+(?:de\s+|d')?)?(?:l'|la\s+|le\s+|les\s+|l’)?{unit}\s+{mod}"),
         ("rel_unit", r"(?:(?:plus\s+t[ôo]t|plus\s+tard|au\s+d[ée]but|[àa]\s+la\s+fin)\s+(?:de\s+)?)?(?:ce|cette|cet)\s+{unit}(?:-ci)?"),
         ("rel_unit", r"(?:au\s+)?(?:d[ée]but|fin|milieu)\s+du\s+(?P<unit>mois)"),

@@ -68,7 +68,7 @@ EN = Lexicon(
     ago=r"ago|earlier",
     future=(
         r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|expected|slated|plans?\s+to|planning\s+to|planned\s+to|payable|effective|"
-        r"is\s+to|are\s+to|due\s+to|set\s+to|would|could|as\s+(?:early|soon)\s+as|until|by)\b"
+        r"is\s+to|are\s+to|due\s+to|set\s+to|would|could|as\s+(?:early|soon)\s+as)\b"
     ),
     present_ref=r"now|currently|current|nowadays|at\s+present|presently|these\s+days",
     past_ref=r"recently|(?:the\s+)?past|previously|formerly|once|lately|earlier",
@@ -78,7 +78,10 @@ EN = Lexicon(
         "NI": r"night|overnight",
     },
     seasons={"SP": r"spring", "SU": r"summer", "FA": r"fall|autumn", "WI": r"winter"},
-    past=r"\b(?:said|says|was|were|had|did|told|announced|reported|added|(?<!\bbe\s)(?<!\bbeen\s)(?-i:[a-z]\w+(?<!e)ed))\b",
+    past=r"\b(?:said|says|was|were|had|did|told|announced|reported|added|spoke|met|took|gave|went|came|"
+    r"made|held|began|left|won|lost|fell|rose|sent|saw|found|became|hit|ran|wrote|led|brought|"
+    r"bought|sold|struck|froze|broke|chose|drove|flew|fought|kept|sought|stood|threw|knew|"
+    r"thought|got|grew|paid|shut|spent|built|caught|meant|felt|heard|(?<!\bbe\s)(?<!\bbeen\s)(?-i:[a-z]\w+(?<!e)ed))\b",
     sets={
         "P1D": r"daily|every\s+day|each\s+day|per\s+day",
         "P1W": r"weekly|every\s+week|each\s+week|per\s+week",

@@ -311,7 +311,11 @@ def _pod(m: re.Match[str], ctx: Context) -> str:
 
 
 def dayword(m: re.Match[str], ctx: Context) -> Resolved | None:
-    offset = lookup(m["dayword"], ctx.lex.day_words)
+    word = m["dayword"]
+    before = ctx.text[max(0, m.start() - 30):m.start()]
+    if word[:1].isupper() and re.search(r"[A-Z][\w'&.-]*\s+$", before) and not re.search(r"[.!?:]\s*$", before):
+        return None  # "USA Today", "World Wire Today": a name, not a date
+    offset = lookup(word, ctx.lex.day_words)
     return None if offset is None else _day(int(offset), ctx)  # type: ignore[call-overload]
 
 
@@ -377,10 +381,14 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     groups = m.groupdict()
     shift = _mod(groups.get("mod") or groups.get("mod2"), ctx.lex)
+    if shift is None and re.match(r"ce\s", m.group(0), re.IGNORECASE):
+        shift = 0  # "ce vendredi"
     if re.match(r"this\s+(?:coming|past)", m.group(0), re.IGNORECASE):
         shift = 1 if "coming" in m.group(0).lower() else -1
-    # "Friday next week"; Chinese 上周五/下周五 always name the weekday of the shifted week
-    week = bool(re.search(r"week\W*$", m.group(0), re.IGNORECASE)) or (ctx.lang == "zh" and shift in (-1, 1))
+    # "Friday next week", "this Friday" / "este viernes" (the current week's), and Chinese
+    # 上周五/本周五/下周五, always name the weekday of a given ISO week
+    week = bool(re.search(r"week\W*$", m.group(0), re.IGNORECASE)) or shift == 0 or \
+        (ctx.lang == "zh" and shift is not None)
     res = _resolve_weekday(wd, shift, ctx, week, m.end())
     return _with_time(res, _pod(m, ctx)) if groups.get("pod") else res
 
@@ -644,6 +652,7 @@ def clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         base = dayword(m, ctx)
     else:
         base = _day(0, ctx)
+        base.confidence = min(base.confidence, NARRATIVE)  # a bare clock time: the day is assumed
     if base is None or base.value is None:
         return None
     stamp = base.value.split("T")[0]

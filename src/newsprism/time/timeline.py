@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 _SENTENCE = re.compile(r"[^\n.!?。！？]+(?:[.!?。！？]+[\"'”»)]*|\n|$)")
 _LEAD_SENTENCES = 3
 STALE_DAYS = 45  # a page date this far from the event the text describes is not its publication date
+WEAK_PUBLISHED = 0.5  # publication-date confidence below which siblings may overrule it
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -125,13 +126,13 @@ def _vote(articles: list[Article]) -> tuple[str | None, float]:
     return best, min(1.0, by_value[best] / total)
 
 
-def _anchor(article: Article, siblings: list[Article], event_date: str | None) -> None:
-    """Anchor an undated article: try the days around its siblings' publication and the event
-    date, keep the one on which its own relative expressions agree with the event date."""
-    dated = [(s, dates.parse_reference(s.published)) for s in siblings if s.published]
+def _best_anchor(article: Article, siblings: list[Article], event_date: str | None) -> tuple[date, float, str] | None:
+    """The day, among the days around the siblings' publication and the event date, on which the
+    article's own relative expressions agree best with the event date: (day, score, sibling id)."""
+    dated = [(s, dates.parse_reference(s.published)) for s in siblings if s.published and s is not article]
     dated = [(s, d) for s, d in dated if d]
     if not dated:
-        return
+        return None
     target = dates.interval(event_date)
     candidates: dict[date, str] = {}
     for sibling, d in dated:
@@ -140,27 +141,53 @@ def _anchor(article: Article, siblings: list[Article], event_date: str | None) -
         nearest = min(dated, key=lambda sd: abs((sd[1] - target[0]).days))[0].id
         for k in range(0, 4):
             candidates.setdefault(target[0] + timedelta(days=k), nearest)
-    best, best_score, best_from = None, -1.0, ""
+    published = {d for _, d in dated}
+    best: tuple[date, float, str] | None = None
     for candidate, source in sorted(candidates.items()):
-        timexes = find_timexes(article.text, candidate.isoformat(), article.language)
         score = 0.0
-        for t in timexes:
+        for t in find_timexes(article.text, candidate.isoformat(), article.language):
             span = dates.interval(t.value)
             if t.relative and span and target and span[0] <= target[0] <= span[1]:
                 score += t.confidence * _granularity_weight(t.value or "")
-        if candidate in {d for _, d in dated}:
-            score += 0.05  # a sibling really published that day
-        if score > best_score:
-            best, best_score, best_from = candidate, score, source
-    if best is None:
-        return
-    confidence = 0.4 + min(0.5, best_score / 2) if best_score > 0.05 else 0.3
-    article.extra["anchor"] = {"date": best.isoformat(), "confidence": round(confidence, 3), "from": best_from}
-    article.timexes = find_timexes(article.text, best.isoformat(), article.language)
+        score += 0.05 if candidate in published else 0.0  # a sibling really appeared that day
+        if best is None or score > best[1]:
+            best = (candidate, score, source)
+    return best
+
+
+def _anchor(article: Article, found: tuple[date, float, str]) -> None:
+    """Re-resolve the article's timexes against the anchor; their confidence shrinks with it."""
+    day, score, source = found
+    confidence = 0.4 + min(0.5, score / 2) if score > 0.05 else 0.3
+    article.extra["anchor"] = {"date": day.isoformat(), "confidence": round(confidence, 3), "from": source}
+    article.timexes = find_timexes(article.text, day.isoformat(), article.language)
     for t in article.timexes:
         t.article_id = article.id
         if t.relative:
             t.confidence = round(t.confidence * confidence, 3)
+
+
+def _weakly_dated(article: Article) -> bool:
+    """A publication date the cleaner itself doubted (e.g. a date at the top of a text dump)."""
+    return bool(article.published) and 0 < article.published_confidence < WEAK_PUBLISHED
+
+
+def _drop_stale_published(article: Article, siblings: list[Article], event_date: str | None) -> None:
+    """A weak publication date far after the event, in an article whose relative expressions
+    ("the day before yesterday") only fit a day near the event, is the day the page was captured:
+    keep it as the page date, flag it, and let the article be anchored like an undated one."""
+    published, span = dates.parse_reference(article.published), dates.interval(event_date)
+    if published is None or span is None or published <= span[1] + timedelta(days=STALE_DAYS):
+        return
+    found = _best_anchor(article, siblings, event_date)
+    if found is None or found[1] <= 0.05:
+        return
+    article.page_date = article.page_date or article.published
+    article.page_date_flag = article.page_date_flag or (
+        f"stale: {article.published} (from {article.published_source or 'page'}) is "
+        f"{(published - span[1]).days} days after the event date {event_date} that the text's own "
+        f"relative dates point to")
+    article.published, article.published_source, article.published_confidence = None, None, 0.0
 
 
 def _flag_page_date(article: Article, event_date: str | None) -> None:
@@ -211,11 +238,18 @@ def _date_event(event: Event, articles: dict[str, Article]) -> None:
     members = [articles[a] for a in event.articles if a in articles and articles[a].text]
     if not members:
         return
+    trusted = [a for a in members if a.published and not _weakly_dated(a)]
+    first_date, _ = _vote(trusted or [a for a in members if a.published] or members)
+    if trusted:
+        for article in members:
+            if _weakly_dated(article):
+                _drop_stale_published(article, trusted, first_date)
     dated = [a for a in members if a.published]
-    undated = [a for a in members if not a.published]
-    first_date, _ = _vote(dated or members)
-    for article in undated:
-        _anchor(article, dated, first_date)
+    for article in members:
+        if not article.published:
+            found = _best_anchor(article, dated, first_date)
+            if found:
+                _anchor(article, found)
     event.date, _ = _vote(members)
     event.timeline = _timeline(members)
     for article in members:

@@ -1,0 +1,131 @@
+"""Document phase on Ray: a pool of actors, each a long-lived process that holds the models.
+
+The document stages are independent per article and CPU-bound (embedding, NER), so they scale
+by processes, not threads. A Ray actor is such a process: it loads the stage models once (lazily,
+by the stages' own cached loaders) and then serves chunk after chunk, so model loading is paid
+once per worker, not per document or per batch. Each actor runs exactly `pipeline.process`, so the
+Ray engine produces the same articles as the local one.
+
+Ray is started once per process and reused across batches and runs: against `opts.ray_address`
+when given (an existing cluster, where newsprism must be installed on every node), otherwise as a
+local instance with one CPU per worker. A batch is cut into small chunks so the pool balances
+long and short documents; results come back in input order. A chunk whose worker fails for good
+(after Ray's own restarts and retries) becomes error articles with the reason, so one bad node
+never stops the run.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+
+from ..config import Options
+from ..records import Article, RawDocument
+
+log = logging.getLogger(__name__)
+
+Runner = Callable[[list[RawDocument], Options, dict], list[Article]]
+
+CHUNKS_PER_WORKER = 4  # per batch: small enough to balance uneven documents, few enough round trips
+LOCAL_OBJECT_STORE = 256 * 1024 * 1024  # batches are small; Ray's default (30% of RAM) is not needed
+
+# One Ray connection and one actor pool per process, reused by every batch and every run.
+_state: dict = {"local_cpus": 0, "pool": None, "pool_key": None, "actors": []}
+
+
+class DocWorker:
+    """One worker process: runs every document stage on a chunk and reports its stage timings."""
+
+    def run(self, raws: list[RawDocument], opts: Options) -> tuple[list[Article], dict[str, float]]:
+        from .. import pipeline
+
+        timings: dict[str, float] = {}
+        return [pipeline.process(r, opts, timings) for r in raws], timings
+
+    def warm(self) -> bool:
+        return True
+
+
+def ray_runner(opts: Options) -> Runner:
+    """The batch runner `pipeline.ingest` calls when `opts.engine == "ray"`."""
+    pool = _pool(opts)
+
+    def run(raws: list[RawDocument], o: Options, timings: dict[str, float]) -> list[Article]:
+        if not raws:
+            return []
+        size = max(1, math.ceil(len(raws) / (max(1, o.ray_workers) * CHUNKS_PER_WORKER)))
+        chunks = [raws[i:i + size] for i in range(0, len(raws), size)]
+        for chunk in chunks:
+            pool.submit(lambda actor, c: actor.run.remote(c, o), chunk)
+        out: list[Article] = []
+        for chunk in chunks:  # ActorPool returns results in submission order
+            try:
+                arts, t = pool.get_next()
+            except Exception as exc:  # a worker lost for good: record it on its documents
+                log.error("ray worker failed on %d documents: %r", len(chunk), exc)
+                out += [_failed(r, exc) for r in chunk]
+                continue
+            out += arts
+            for k, v in t.items():
+                timings[k] = timings.get(k, 0.0) + v
+        return out
+
+    return run
+
+
+def _failed(raw: RawDocument, exc: Exception) -> Article:
+    from ..pipeline import error_article
+
+    return error_article(raw, f"ray worker failed: {type(exc).__name__}")
+
+
+def _pool(opts: Options):
+    from ray.util import ActorPool
+    import ray
+
+    workers = max(1, opts.ray_workers)
+    _connect(opts.ray_address, workers)
+    key = (opts.ray_address, workers)
+    if _state["pool"] is None or _state["pool_key"] != key:
+        _kill_actors()
+        remote = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(DocWorker)
+        actors = [remote.remote() for _ in range(workers)]
+        ray.get([a.warm.remote() for a in actors])  # fail here, not mid-batch, if none can start
+        _state.update(pool=ActorPool(actors), pool_key=key, actors=actors)
+    return _state["pool"]
+
+
+def _connect(address: str | None, workers: int) -> None:
+    import ray
+
+    if ray.is_initialized():
+        # A local instance we started with fewer CPUs cannot place more actors: restart it.
+        if not (_state["local_cpus"] and workers > _state["local_cpus"]):
+            return
+        shutdown()
+    quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
+    if address:
+        ray.init(address=address, **quiet)
+        _state["local_cpus"] = 0
+    else:
+        ray.init(num_cpus=workers, include_dashboard=False, object_store_memory=LOCAL_OBJECT_STORE, **quiet)
+        _state["local_cpus"] = workers
+
+
+def _kill_actors() -> None:
+    import ray
+
+    for actor in _state["actors"]:
+        ray.kill(actor, no_restart=True)
+    _state.update(pool=None, pool_key=None, actors=[])
+
+
+def shutdown() -> None:
+    """Stop the worker actors and disconnect (a local Ray started here stops; a cluster stays)."""
+    import ray
+
+    if not ray.is_initialized():
+        return
+    _kill_actors()
+    ray.shutdown()
+    _state["local_cpus"] = 0

@@ -1,0 +1,93 @@
+"""The Ray engine gives the same analysis as the local engine on the same input.
+
+Four short articles written for this test (invented outlets and events): two on a ferry strike in
+an invented port town, two on a fire at an invented research station. Each engine analyses them
+into its own store; event ids, which articles form each event and the claim labels must match.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsprism
+from newsprism.config import Options
+
+ray = pytest.importorskip("ray")
+
+ARTICLES = {
+    "ferry-tidewater.txt": (
+        "Ferry crews in Port Calder strike over night shifts\n\n"
+        "Published 12 March 2025\n\n"
+        "Ferry crews in Port Calder walked off the job on Tuesday, halting all 14 crossings to "
+        "Marrow Island. The Calder Seafarers Union said 230 workers joined the strike after the "
+        "operator, Bluewake Lines, refused to cap night shifts at four a week. Bluewake Lines said "
+        "talks would resume on Friday. Islanders queued for hours at the harbour."),
+    "ferry-northstar.txt": (
+        "Port Calder ferry strike strands Marrow Island commuters\n\n"
+        "Published 12 March 2025\n\n"
+        "A strike by ferry crews stopped every crossing between Port Calder and Marrow Island on "
+        "Tuesday. The Calder Seafarers Union said 180 workers took part, while Bluewake Lines "
+        "called the walkout illegal. The union wants night shifts capped at four a week. Talks are "
+        "planned for Friday, the company said."),
+    "fire-ledger.txt": (
+        "Fire destroys laboratory at Kessel Ridge research station\n\n"
+        "Published 3 June 2025\n\n"
+        "A fire destroyed the main laboratory of the Kessel Ridge research station on Sunday night. "
+        "Station director Ilse Marten said nobody was injured and that 40 staff were evacuated. "
+        "The cause of the fire is not yet known. Firefighters from Vanholt needed six hours to put "
+        "it out."),
+    "fire-courier.txt": (
+        "Kessel Ridge station lab burns, staff safe\n\n"
+        "Published 3 June 2025\n\n"
+        "The laboratory of the Kessel Ridge research station burned down on Sunday night, director "
+        "Ilse Marten said. All 40 staff members were evacuated and no one was hurt. Firefighters "
+        "from Vanholt fought the blaze for six hours. Investigators have not yet found the cause."),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("scale-corpus")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def ray_session():
+    from newsprism.scale import shutdown
+
+    yield
+    shutdown()
+
+
+def _summary(report) -> dict:
+    """What a reader of the report sees: events by id, their articles by file, claim labels."""
+    name = {a.id: Path(a.source).name for a in report.articles.values()}
+    return {ev.id: {"articles": sorted(name[i] for i in ev.articles),
+                    "claims": sorted((g.text, g.status, tuple(sorted(name[s] for s in g.sources)))
+                                     for g in ev.claims)}
+            for ev in report.events}
+
+
+def test_ray_engine_matches_local_engine(corpus, tmp_path, ray_session):
+    local = newsprism.analyze([str(corpus)], options=Options(db=str(tmp_path / "local.db"), progress=False))
+    on_ray = newsprism.analyze([str(corpus)], options=Options(
+        db=str(tmp_path / "ray.db"), engine="ray", ray_workers=2, progress=False))
+    assert on_ray.stats["ingest"]["new"] == len(ARTICLES) and on_ray.stats["ingest"]["errors"] == 0
+    assert sorted(on_ray.articles) == sorted(local.articles)
+    assert _summary(on_ray) == _summary(local)
+    # the input holds two distinct events; both engines must at least see more than one
+    assert len(on_ray.events) >= 2
+    # the workers really ran the document stages and reported their timings
+    assert {"clean", "entities", "claims"} <= set(on_ray.stats["ingest"]["timings"])
+
+
+def test_ray_rerun_skips_stored_documents(corpus, tmp_path, ray_session):
+    opts = Options(db=str(tmp_path / "rerun.db"), engine="ray", ray_workers=2, progress=False)
+    first = newsprism.analyze([str(corpus)], options=opts)
+    again = newsprism.analyze([str(corpus)], options=opts)
+    assert first.stats["ingest"]["new"] == len(ARTICLES)
+    assert again.stats["ingest"]["new"] == 0 and again.stats["ingest"]["skipped_known"] == len(ARTICLES)
+    assert _summary(again) == _summary(first)

@@ -117,7 +117,10 @@ FR = Lexicon(
     next=r"prochaine?|suivante?",
     this=r"cet(?:te)?|ce|en\s+cours",
     ago=r"il\s+y\s+a",
-    future=r"\b(?:va|vont|allons|sera|seront|aura|auront|devrait|devraient|pr[ée]vue?s?)\b|\w+(?:era|eront|ira|iront)\b",
+    future=(
+        r"\b(?:va|vont|allons|sera|seront|aura|auront|doit|doivent|devra|devront|devrait|devraient|"
+        r"pr[ée]vue?s?|attendue?s?)\b|\w+(?:era|eront|ira|iront)\b"
+    ),
     present_ref=r"maintenant|actuellement|aujourd'hui\s+encore|en\s+ce\s+moment|[àa]\s+pr[ée]sent",
     past_ref=r"r[ée]cemment|autrefois|auparavant|pr[ée]c[ée]demment|dans\s+le\s+pass[ée]",
     future_ref=r"bient[ôo]t|[àa]\s+l'avenir|dans\s+le\s+futur|plus\s+tard",
@@ -158,7 +161,10 @@ ES = Lexicon(
     next=r"pr[óo]xim[oa]|siguiente|que\s+viene|entrante",
     this=r"est[ea]|en\s+curso",
     ago=r"hace",
-    future=r"\b(?:va|van|vamos|ir[áa]n?)\s+a\b|\b\w+(?:ar|er|ir)(?:á|án|emos)\b|\bprevist[oa]s?\b",
+    future=(
+        r"\b(?:va|van|vamos|ir[áa]n?)\s+a\b|\b\w+(?:ar|er|ir)(?:á|án|emos)\b|"
+        r"\b(?:previst[oa]s?|debe|deben|deberá|deberán|prevé|prevén)\b"
+    ),
     present_ref=r"ahora|actualmente|en\s+la\s+actualidad|hoy\s+en\s+d[íi]a|en\s+este\s+momento",
     past_ref=r"recientemente|anteriormente|previamente|en\s+el\s+pasado",
     future_ref=r"pronto|en\s+el\s+futuro|m[áa]s\s+adelante|pr[óo]ximamente",

@@ -41,6 +41,15 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_QUOTES = re.compile(r'["“”«»„]')
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Inside a quotation: an odd number of quote marks since the paragraph began."""
+    paragraph = text.rfind("\n", 0, offset) + 1
+    return len(_QUOTES.findall(text, paragraph, offset)) % 2 == 1
+
+
 def _is_dateline(text: str, span: tuple[int, int], timex: TimeExpr) -> bool:
     """A sentence that is little more than the date itself: a byline/dateline, not news."""
     rest = (text[span[0]:timex.start] + " " + text[timex.end:span[1]]).strip()
@@ -147,6 +156,8 @@ def _best_anchor(article: Article, siblings: list[Article], event_date: str | No
         score = 0.0
         for t in find_timexes(article.text, candidate.isoformat(), article.language):
             span = dates.interval(t.value)
+            if _quoted(article.text, t.start):
+                continue  # "today" in a quote counts from when it was said, not from the page
             if t.relative and span and target and span[0] <= target[0] <= span[1]:
                 score += t.confidence * _granularity_weight(t.value or "")
         score += 0.05 if candidate in published else 0.0  # a sibling really appeared that day

@@ -11,9 +11,14 @@ first, each merge recording which signals fired and how strongly:
    blocks fall back to a sorted neighbourhood) scored by rapidfuzz ratio, Jaro-Winkler, phonetic
    skeleton and, across scripts, the learned transliteration model; a lower bar applies when both
    names occur in one event group (`groups`) and to lower-cased MT candidates;
-4. short forms (a bare surname, an organisation's first word) are resolved per article: to the
-   one full name of that article, else of its event group, else of the corpus; when two full
-   names compete the short form stays on its own.
+4. an organisation's name followed only by dictionary words joins its bare name ("Acme Motor");
+5. short forms (a bare surname, an organisation's first word, a product without its maker) are
+   resolved per article: to the one full name of that article, else of its event group, else of
+   the corpus; when two full names compete the short form stays on its own.
+
+Before that, MT-looking texts are scanned for lower-case phrases that spell a corpus name, split
+or slightly damaged ("acme soft"); MT candidates that end up matching no well-formed name are
+removed from `Article.mentions`.
 
 Guards: two person names whose surnames match but whose first names do not are never joined
 (cluster-level cannot-link), numbers inside names must agree ("A330" is not "A380"), and weak
@@ -26,6 +31,7 @@ not their square.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -34,8 +40,11 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from newsprism.entities import keys, translit
-from newsprism.entities.ner import CANDIDATE_CONFIDENCE, MT_CONFIDENCE, MT_THRESHOLD, is_english_word, stop_words
+from newsprism.entities.ner import (CANDIDATE_CONFIDENCE, MT_CONFIDENCE, MT_THRESHOLD, is_english_word,
+                                    stop_words)
 from newsprism.records import Article, Entity, Mention, Variant
+
+log = logging.getLogger(__name__)
 
 MAX_BLOCK = 100  # larger blocks are too generic to compare all pairs: sorted neighbourhood instead
 WINDOW = 6
@@ -70,6 +79,7 @@ class _Node:
     articles: set[str] = field(default_factory=set)
     groups: set[int] = field(default_factory=set)
     candidate: bool = True  # only lower-case MT candidates so far
+    formal: bool = False  # some mention wrote it with a legal form ("Acme Inc.")
 
     @property
     def type(self) -> str:
@@ -147,7 +157,14 @@ def _compatible_token(a: str, b: str) -> bool:
 
 def canonicalize(articles: list[Article], groups: list[list[str]] | None = None) -> list[Entity]:
     """Cluster the mentions of all articles into entities; sets every kept `Mention.entity_id`."""
-    articles = [a for a in articles if a.status == "ok"]
+    try:
+        return _canonicalize([a for a in articles if a.status == "ok"], groups)
+    except Exception as exc:  # a corpus-level failure must not take the whole run down
+        log.error("canonicalize failed on %d articles: %s", len(articles), exc, exc_info=True)
+        return []
+
+
+def _canonicalize(articles: list[Article], groups: list[list[str]] | None) -> list[Entity]:
     group_of: dict[str, set[int]] = defaultdict(set)
     for gi, ids in enumerate(groups or []):
         for aid in ids:
@@ -204,6 +221,7 @@ def _build_nodes(articles: list[Article], group_of: dict[str, set[int]]):
             n.articles.add(art.id)
             n.groups |= group_of.get(art.id, set())
             n.candidate &= m.confidence <= MT_CONFIDENCE and core.islower()
+            n.formal |= keys.has_legal_form(m.text)
             j = node_for(acronym) if acronym and keys.initials(core) else None
             if j is not None and j != i:
                 nodes[j].candidate = False
@@ -367,7 +385,7 @@ def _merge_fuzzy(nodes: list[_Node], clusters: _Clusters) -> None:
     joined: set[int] = set()  # an MT candidate joins its best match only
     for score, a, b, signals, shared, phon_equal in scored:
         na, nb = nodes[a], nodes[b]
-        if score < 0.95 and not clusters.types_compatible(a, b):
+        if score < 0.97 and not clusters.types_compatible(a, b):
             continue
         candidate = a if na.candidate else b if nb.candidate else None
         if candidate in joined:
@@ -400,11 +418,11 @@ def _merge_generic_tails(nodes: list[_Node], clusters: _Clusters) -> None:
     for i, n in enumerate(nodes):
         if len(n.tokens) < 2 or clusters.type(i) != "ORG":
             continue
-        for k in range(len(n.tokens) - 1, 0, -1):
+        for k in range(len(n.tokens) - 1, max(len(n.tokens) - 3, 0), -1):  # tails of 1-2 words
             if any(t in places or not is_english_word(t) for t in n.tokens[k:]):
                 break
             j = index.get(" ".join(n.tokens[:k]))
-            if j is not None and clusters.type(j) in ("ORG", "MISC"):
+            if j is not None and clusters.type(j) == "ORG":
                 longer[j].append(i)
                 break
     for j, members in longer.items():
@@ -428,10 +446,12 @@ def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple
         if len(n.tokens) < 2 or not n.mentions or n.candidate:
             continue
         ctype = clusters.type(i)
-        if ctype in ("PERSON", "ORG"):
-            word = n.tokens[-1] if ctype == "PERSON" else n.tokens[0]
-            for key in _short_keys(word):
-                expansions[ctype[0] + key].append(i)
+        if ctype == "PERSON" or _person_shaped(n):
+            for key in _short_keys(n.tokens[-1]):
+                expansions["P" + key].append(i)
+        elif ctype == "ORG":
+            for key in _short_keys(n.tokens[0]):
+                expansions["O" + key].append(i)
         elif ctype == "PRODUCT":  # "Acme X5" -> "X5": a model named without its maker
             for k in range(1, len(n.tokens)):
                 expansions["R" + " ".join(n.tokens[k:])].append(i)
@@ -450,9 +470,16 @@ def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple
             targets |= by_root[root]
         targets = [t for t in targets if clusters.find(t) != root]
         for m in n.mentions:
-            picked = _pick_target(m, n, targets, clusters, group_of) if targets else None
+            picked = _pick_target(m, n, clusters.type(root), targets, clusters, group_of) if targets else None
             assignment[id(m)] = picked or (root, None)
     return assignment
+
+
+def _person_shaped(n: _Node) -> bool:
+    """Two or three capitalised words, none a dictionary word: "Ilse Brandvold" whatever NER
+    said (small models tag rare foreign names as organisations or places)."""
+    return (2 <= len(n.tokens) <= 3 and all(t.isalpha() and not is_english_word(t) for t in n.tokens)
+            and any(s[:1].isupper() for s in n.spellings))
 
 
 def _short_keys(word: str) -> list[str]:
@@ -461,18 +488,24 @@ def _short_keys(word: str) -> list[str]:
 
 
 def _is_short(n: _Node) -> bool:
-    """A bare word, or a lower-cased MT phrase that may be one word split ("kova lenko")."""
-    return not n.acronym and (len(n.tokens) == 1 or n.candidate)
+    """A bare word, or a lower-cased MT phrase that may be one word split ("kova lenko"); a name
+    written with its legal form ("Acme Inc.") is a full name even when one word remains."""
+    return not n.acronym and not n.formal and (len(n.tokens) == 1 or n.candidate)
 
 
 def _form_targets(nodes, clusters, root: int, forms: set[str], expansions) -> set[int]:
-    """Full names whose surname (people) or first word (organisations) a short form matches."""
+    """Full names whose surname (people) or first word (organisations) a short form matches.
+
+    NER types of a bare word are unreliable ("Roe" tagged as a place or a firm), so a surname
+    may come from a short form of any type but a product or event; such type-crossing matches
+    stay within the article or event group (see `_pick_target`)."""
     ctype = clusters.type(root)
-    weak = sum(clusters.votes[root].values()) < 0.6
     out: set[int] = set()
     for form in forms:
-        for prefix, types in (("P", ("PERSON", "MISC", "GPE", "LOC", "NORP")), ("O", ("ORG", "MISC"))):
-            if ctype not in types and not weak:  # small NER models mislabel people as places
+        for prefix in ("P", "O"):
+            if ctype in ("PRODUCT", "EVENT") or (prefix == "O" and ctype not in ("ORG", "MISC")):
+                continue
+            if prefix == "P" and ctype == "ORG" and is_english_word(form):
                 continue
             for key in _short_keys(form):
                 for t in expansions.get(prefix + key, []):
@@ -482,13 +515,17 @@ def _form_targets(nodes, clusters, root: int, forms: set[str], expansions) -> se
     return out
 
 
-def _pick_target(m: Mention, n: _Node, targets: list[int], clusters: _Clusters, group_of):
+def _pick_target(m: Mention, n: _Node, short_type: str, targets: list[int], clusters: _Clusters, group_of):
     nodes = clusters.nodes
     groups = group_of.get(m.article_id, set())
-    person_like = clusters.type(targets[0]) in ("PERSON", "PRODUCT")
+    target_type = clusters.type(targets[0])
+    kind = ("model" if target_type == "PRODUCT" else
+            "first_word" if target_type == "ORG" and not _person_shaped(nodes[targets[0]]) else "surname")
     scopes = [("article", 0.9, lambda t: m.article_id in nodes[t].articles),
               ("group", 0.8, lambda t: bool(groups & nodes[t].groups))]
-    if person_like:  # a bare surname or model may travel corpus-wide; an org's first word may not
+    # A bare surname or model number may travel corpus-wide when types agree; an organisation's
+    # first word, or a short form whose type disagrees, stays within its article or group.
+    if (kind == "surname" and short_type in ("PERSON", "MISC")) or (kind == "model" and short_type in ("PRODUCT", "MISC")):
         scopes.append(("corpus", 0.7, lambda t: True))
     for scope, score, inside in scopes:
         roots = {clusters.find(t) for t in targets if inside(t)}
@@ -497,7 +534,7 @@ def _pick_target(m: Mention, n: _Node, targets: list[int], clusters: _Clusters, 
         if roots:
             root = roots.pop()
             full = next(nodes[t].text for t in targets if clusters.find(t) == root)
-            return root, {"rule": "short_form", "names": [n.text, full], "scope": scope,
+            return root, {"rule": "short_form", "kind": kind, "names": [n.text, full], "scope": scope,
                           "signals": {"token_match": 1.0}, "score": score}
     return None
 
@@ -505,6 +542,7 @@ def _pick_target(m: Mention, n: _Node, targets: list[int], clusters: _Clusters, 
 def _entities(nodes, clusters, assignment, articles) -> list[Entity]:
     members: dict[int, list[Mention]] = defaultdict(list)
     extra: dict[int, dict[tuple, dict]] = defaultdict(dict)
+    surname_votes: Counter = Counter()  # a bare surname resolved to a full name: a person
     for art in articles:
         for m in art.mentions:
             if id(m) in assignment:
@@ -512,13 +550,15 @@ def _entities(nodes, clusters, assignment, articles) -> list[Entity]:
                 members[root].append(m)
                 if evidence:
                     extra[root].setdefault((tuple(evidence["names"]), evidence["scope"]), evidence)
+                    surname_votes[root] += 0.5 if evidence["kind"] == "surname" else 0.0
     entities = []
     dropped: set[int] = set()
     for root, mentions in members.items():
         if all(m.confidence <= MT_CONFIDENCE and _core(m)[0].islower() for m in mentions):
             dropped.update(id(m) for m in mentions)  # MT candidates that matched no real name
             continue
-        entity = _entity(mentions, clusters.evidence.get(root, []) + list(extra[root].values()))
+        entity = _entity(mentions, clusters.evidence.get(root, []) + list(extra[root].values()),
+                         surname_votes[root])
         for m in mentions:
             m.entity_id = entity.id
         entities.append(entity)
@@ -528,8 +568,8 @@ def _entities(nodes, clusters, assignment, articles) -> list[Entity]:
     return sorted(entities, key=lambda e: (-sum(v.count for v in e.variants), e.name))
 
 
-def _entity(mentions: list[Mention], evidence: list[dict]) -> Entity:
-    votes: Counter = Counter()
+def _entity(mentions: list[Mention], evidence: list[dict], person_votes: float = 0.0) -> Entity:
+    votes: Counter = Counter({"PERSON": person_votes} if person_votes else {})
     for m in mentions:
         if m.type != "MISC":
             votes[m.type] += m.confidence

@@ -163,6 +163,13 @@ def core_name(text: str, strip_titles: bool = True) -> tuple[str, str]:
     return " ".join(run), acronym
 
 
+def has_legal_form(text: str) -> bool:
+    """"Acme Inc." or "Acme N.V. (ACME)": the name is given in full, with its legal form."""
+    text = re.sub(r"\(.*$", "", text)
+    words = [w.lower().strip(".,") for w in text.split()]
+    return len(words) >= 2 and words[-1] in LEGAL_FORMS
+
+
 def _comma_segments(tokens: list[str]) -> list[list[str]]:
     segments: list[list[str]] = [[]]
     for tok in tokens:

@@ -4,9 +4,9 @@ anyascii gives one fixed romanisation ("Навальный" -> "Naval'nyy", "拜
 English spellings follow other conventions. A small learned model closes the gap: for each
 foreign character (for alphabets: and whether it starts, ends or sits inside the name), the
 probabilities of the English letter strings it is written as, estimated by EM on Wikidata name
-pairs (`translit_train.py`) and shipped as JSON. A candidate English spelling is scored by its
-forward probability under that model, normalised per letter; text in a script the model does not
-cover falls back to anyascii + edit distance.
+pairs (`translit_train.py`) and shipped as JSON, with the reverse model (English letter to
+foreign characters). A candidate English spelling is scored in both directions; text in a script
+the model does not cover falls back to anyascii + edit distance.
 """
 from __future__ import annotations
 
@@ -23,15 +23,20 @@ from newsprism.entities import keys
 MODEL_PATH = Path(__file__).with_name("translit.json")
 LANGS = ("ru", "ar", "he", "zh", "ja", "ko")
 MAX_EMIT = {"ru": 3, "ar": 3, "he": 3, "ko": 4, "zh": 5, "ja": 4}  # letters one character may give
-POSITIONAL = {"ru", "ar", "he"}  # alphabets: position matters ("е" opening a name is often "ye")
-FLOOR = 1e-5  # probability of a one-letter emission the model never saw
+REVERSE_EMIT = 2  # foreign characters one English letter may give
+POSITIONAL = {"ru", "ar", "he", "en"}  # alphabets: position matters ("е" opening a name is often "ye")
+FLOOR = 1e-4  # per letter, for an emission the model never saw (pruned or new)
+LENGTH_BONUS = 0.0  # log-probability per English letter, against the bias to short candidates
+
+
+_FLOORS = [FLOOR ** max(d, 1) for d in range(max(MAX_EMIT.values()) + 1)]
 
 
 @functools.cache
-def _model() -> dict[str, dict[str, dict[str, float]]]:
+def _model() -> dict[str, dict[str, dict[str, dict[str, float]]]]:
     if not MODEL_PATH.is_file():
         return {}
-    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))["emissions"]
+    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
 
 
 def script_lang(text: str) -> str | None:
@@ -54,13 +59,26 @@ def context_keys(foreign: str, lang: str = "ru") -> list[str]:
 
 
 def log_prob(foreign: str, english: str, lang: str | None = None) -> float | None:
-    """log P(english | foreign) over all monotone alignments; None when the model cannot read it."""
+    """Score of `english` (folded Latin) as a spelling of `foreign`; None when no model reads it.
+
+    Sum of both directions, log P(english | foreign) + log P(foreign | english), each over all
+    monotone alignments: one direction alone favours candidates that drop letters.
+    """
     lang = lang or script_lang(foreign)
-    table = _model().get(lang or "", {})
+    model = _model()
+    table = model.get("emissions", {}).get(lang or "", {})
     ctxs = context_keys(foreign, lang or "")
     if not table or not ctxs or not english:
         return None
-    k, n = MAX_EMIT[lang], len(english)
+    score = _forward(ctxs, english, table, MAX_EMIT[lang])
+    reverse = model.get("reverse", {}).get(lang, {})
+    if reverse:
+        score += _forward(context_keys(english, "en"), "".join(c[-1] for c in ctxs), reverse, REVERSE_EMIT)
+    return score + LENGTH_BONUS * len(english)
+
+
+def _forward(ctxs: list[str], target: str, table: dict[str, dict[str, float]], k: int) -> float:
+    n = len(target)
     alpha = [0.0] * (n + 1)
     alpha[0] = 1.0
     for ctx in ctxs:
@@ -69,9 +87,7 @@ def log_prob(foreign: str, english: str, lang: str | None = None) -> float | Non
         for j in range(n + 1):
             if alpha[j]:
                 for d in range(min(k, n - j) + 1):
-                    p = emit.get(english[j: j + d], FLOOR if d == 1 else 0.0)
-                    if p:
-                        nxt[j + d] += alpha[j] * p
+                    nxt[j + d] += alpha[j] * emit.get(target[j: j + d], _FLOORS[d])
         alpha = nxt
     return math.log(alpha[n]) if alpha[n] > 0 else -1e9
 
@@ -79,7 +95,7 @@ def log_prob(foreign: str, english: str, lang: str | None = None) -> float | Non
 def best_latin(text: str) -> str:
     """Most likely English letters, character by character (a blocking key, not a spelling)."""
     lang = script_lang(text)
-    table = _model().get(lang or "", {})
+    table = _model().get("emissions", {}).get(lang or "", {})
     if not table:
         return keys.squash(text)
     out = []

@@ -21,7 +21,7 @@ from pathlib import Path
 from anyascii import anyascii
 
 from newsprism.entities import keys
-from newsprism.entities.translit import LANGS, MAX_EMIT, MODEL_PATH, context_keys
+from newsprism.entities.translit import LANGS, MAX_EMIT, MODEL_PATH, REVERSE_EMIT, context_keys
 
 DEFAULT_PAIRS = Path(__file__).resolve().parents[4] / "shared" / "data" / "name-transliteration" / "pairs.tsv"
 ITERATIONS = 6
@@ -47,14 +47,14 @@ def load_pairs(path: Path) -> dict[str, list[tuple[str, str]]]:
 def _init(pairs: list[tuple[str, str]], k: int, lang: str) -> dict[str, dict[str, float]]:
     """Emission tables biased towards anyascii: EM then only has to refine them."""
     table: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for foreign, english in pairs:
-        for ctx in context_keys(foreign, lang):
-            ch = ctx[-1]
-            guess = keys.squash(anyascii(ch))
+    for source, target in pairs:
+        for ctx in context_keys(source, lang):
+            guess = keys.squash(anyascii(ctx[-1]))
             for n in range(k + 1):
-                for j in range(len(english) - n + 1):
-                    s = english[j: j + n]
-                    table[ctx][s] += 1.0 + (5.0 if s and (guess.startswith(s) or s.startswith(guess)) else 0.0)
+                for j in range(len(target) - n + 1):
+                    s = target[j: j + n]
+                    t = keys.squash(anyascii(s))
+                    table[ctx][s] += 1.0 + (5.0 if s and guess and t and (guess.startswith(t) or t.startswith(guess)) else 0.0)
     return _normalise(table)
 
 
@@ -102,10 +102,15 @@ def _em_step(pairs, table, k: int, lang: str):
     return _normalise(counts)
 
 
-def train(pairs: list[tuple[str, str]], lang: str, iterations: int = ITERATIONS) -> dict[str, dict[str, float]]:
+def train(pairs: list[tuple[str, str]], lang: str, reverse: bool = False,
+          iterations: int = ITERATIONS) -> dict[str, dict[str, float]]:
+    """Forward table (foreign character -> English letters) or, with `reverse`, the other way."""
     pairs = [(f.lower(), keys.squash(e)) for f, e in pairs]
     pairs = [(f, e) for f, e in pairs if context_keys(f, lang) and e and len(f) <= 20 and len(e) <= 25]
     k = MAX_EMIT[lang]
+    if reverse:
+        pairs = [(e, "".join(c[-1] for c in context_keys(f, lang))) for f, e in pairs]
+        lang, k = "en", REVERSE_EMIT
     table = _init(pairs, k, lang)
     for _ in range(iterations):
         table = _em_step(pairs, table, k, lang)
@@ -125,16 +130,16 @@ def main() -> None:
     parser.add_argument("--langs", default=",".join(LANGS))
     args = parser.parse_args()
     by_lang = load_pairs(Path(args.pairs))
-    model = {}
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.is_file() else {}
+    model.update(source="Merhav & Ash 2018 Wikidata name pairs (CC0), train part only")
     rng = random.Random(13)
     for lang in args.langs.split(","):
         train_pairs = [p for p in by_lang.get(lang, []) if not is_heldout(p[1])]
         rng.shuffle(train_pairs)
-        model[lang] = train(train_pairs[: args.per_lang], lang)
-        print(lang, len(train_pairs), "pairs,", len(model[lang]), "contexts", flush=True)
-    MODEL_PATH.write_text(json.dumps({"source": "Merhav & Ash 2018 Wikidata name pairs (CC0), train part",
-                                      "emissions": model}, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+        for direction, reverse in (("emissions", False), ("reverse", True)):
+            model.setdefault(direction, {})[lang] = train(train_pairs[: args.per_lang], lang, reverse)
+            print(lang, direction, len(train_pairs), "pairs", flush=True)
+        MODEL_PATH.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print("wrote", MODEL_PATH, MODEL_PATH.stat().st_size // 1024, "KB")
 
 

@@ -122,7 +122,8 @@ def _mod(text: str | None, lex: Lexicon) -> int | None:
 
 
 def _unit(m: re.Match[str], ctx: Context) -> str | None:
-    return lookup(m["unit"], ctx.lex.units)  # type: ignore[return-value]
+    word = m.groupdict().get("unit") or m.groupdict().get("unit2") or ("year" if "year" in m.group(0).lower() else "")
+    return lookup(word, ctx.lex.units)  # type: ignore[return-value]
 
 
 def _year_ok(year: int, ctx: Context) -> bool:
@@ -402,7 +403,7 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     shift = _mod(groups.get("mod"), ctx.lex) if groups.get("mod") else 0
     if unit is None or shift is None:
         return None
-    if ctx.lang == "en" and m["unit"].lower().endswith("s") and unit not in ("WE",):
+    if ctx.lang == "en" and (groups.get("unit") or "").lower().endswith("s") and unit != "WE":
         return Resolved("DURATION", dates.duration(None, unit))  # "the past years"
     if unit not in _GRANULE:
         return Resolved("DURATION", dates.duration(1, unit))  # "the past hour"

@@ -15,7 +15,7 @@ from functools import cache
 from newsprism.records import TimeExpr
 from newsprism.time import dates
 from newsprism.time.grammar import RULES, rules, trigger
-from newsprism.time.lexicon import LEXICONS
+from newsprism.time.lexicon import LEXICONS, lookup
 from newsprism.time.normalize import NARRATIVE, NORMALIZERS, Context
 
 log = logging.getLogger(__name__)
@@ -144,7 +144,7 @@ def find_timexes(text: str, reference: str | None, lang: str | None = None) -> l
         try:
             norm = NORMALIZERS[rule.kind]
             res = norm(m, ctx, rule.value) if rule.value is not None else norm(m, ctx)
-        except (ValueError, OverflowError, KeyError, TypeError) as exc:
+        except Exception as exc:  # a normaliser bug on odd input must not lose the document
             log.debug("timex normaliser %s failed on %r: %s", rule.kind, m.group(0), exc)
             continue
         if res is None:
@@ -154,12 +154,34 @@ def find_timexes(text: str, reference: str | None, lang: str | None = None) -> l
             if re.fullmatch(r"\d{4}-Q[1-4]", res.value or ""):
                 period, period_end = res.value, end
         span_start, span_end = _trim(text, start, end)
+        if rule.kind != "holiday" and _in_title(text, span_start, span_end, lang):
+            continue
         out.append(TimeExpr(
             text=text[span_start:span_end], start=span_start, end=span_end, type=res.type,
             value=res.value, anchor=anchor if res.relative and ref else None,
             relative=res.relative, confidence=round(res.confidence, 3),
         ))
     return out
+
+
+def _in_title(text: str, start: int, end: int, lang: str) -> bool:
+    """Part of a name or title ("This Week", "60 Minutes", "High Noon", "USA Today"): a word that
+    is lower-case in running text is capitalised away from a sentence start. Month and weekday
+    names are capitalised anyway and prove nothing; German capitalises every noun."""
+    if lang not in ("en", "fr", "es"):
+        return False
+    lex = LEXICONS[lang]
+    head = text[max(0, start - 3):start].rstrip()
+    sentence_start = not head or head[-1] in ".!?:\n\"“«(—-" or start == 0
+    before = text[max(0, start - 30):start]
+    after_name = bool(re.search(r"[A-Z][\w'&.-]*\s+$", before)) and not sentence_start
+    for i, m in enumerate(re.finditer(r"[^\W\d_]+", text[start:end])):
+        word = m.group(0)
+        if not word.istitle() or lookup(word, lex.months) or lookup(word, lex.weekdays):
+            continue
+        if i > 0 or after_name:
+            return True
+    return False
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

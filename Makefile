@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test bench install clean
+.PHONY: demo test bench install clean browser
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -18,7 +18,13 @@ install: $(BIN)/.installed
 demo: $(BIN)/.installed
 	$(BIN)/newsprism analyze examples/corpus --db newsprism.db --report report/report.html
 
-test: $(BIN)/.installed
+# Browser tests drive Debian's Chromium (never a downloaded browser); they skip if it cannot be had.
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+	  echo "chromium could not be installed: browser tests will skip"
+
+test: $(BIN)/.installed browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 $(BIN)/.bench: $(BIN)/.installed

@@ -74,7 +74,7 @@ def render(report: Report, fmt: str = "html") -> str:
     if fmt == "md":
         return render_markdown(data)
     if fmt == "html":
-        return _env().get_template("report.html").render(data=data, diff=mark_difference)
+        return _env().get_template("report.html").render(data=data, diff=mark_difference, conflict_values=conflict_values)
     raise ValueError(f"unknown report format {fmt!r}: use html, md or json")
 
 
@@ -86,18 +86,53 @@ def _env():
                               autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
-_WORD = re.compile(r"\w+(?:[.,']\w+)*|\S", re.UNICODE)
+_WORD = re.compile(r"\d+(?:[.,' ]\d{3})+|\w+|\S", re.UNICODE)
 
 
-def mark_difference(a: str, b: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
-    """Both sentences as (token-with-trailing-space, differs) runs for highlighting."""
-    ta, tb = _WORD.findall(a), _WORD.findall(b)
-    sm = difflib.SequenceMatcher(a=[t.lower() for t in ta], b=[t.lower() for t in tb], autojunk=False)
-    same_a, same_b = set(), set()
-    for blk in sm.get_matching_blocks():
-        same_a.update(range(blk.a, blk.a + blk.size))
-        same_b.update(range(blk.b, blk.b + blk.size))
-    return ([(t, i not in same_a) for i, t in enumerate(ta)], [(t, i not in same_b) for i, t in enumerate(tb)])
+def mark_difference(a: str, b: str, values: list[str] | None = None) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Both sentences cut into (text, differs) runs, whitespace kept, for highlighting.
+
+    Same-language sentences: the words of `a` that `b` lacks. Sentences sharing almost no words
+    (different languages) would light up entirely, so there only the conflicting values are marked.
+    """
+    return _marked(a, b, values), _marked(b, a, values)
+
+
+def _marked(a: str, b: str, values: list[str] | None) -> list[tuple[str, bool]]:
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(a)]
+    ta = [a[i:j].lower() for i, j in spans]
+    tb = [t.lower() for t in _WORD.findall(b)]
+    sm = difflib.SequenceMatcher(a=ta, b=tb, autojunk=False)
+    same = {i for blk in sm.get_matching_blocks() for i in range(blk.a, blk.a + blk.size)}
+    words = [i for i, t in enumerate(ta) if t[:1].isalnum()]
+    if words and sum(i in same for i in words) / len(words) < 0.3:
+        keys = {_digits(v) or v.lower() for v in values or [] if v}
+        differs = {i for i, t in enumerate(ta) if (_digits(t) or t) in keys}
+    else:
+        differs = {i for i in words if i not in same}
+    out, pos = [], 0
+    for k, (i, j) in enumerate(spans):
+        if i > pos:
+            out.append((a[pos:i], False))
+        out.append((a[i:j], k in differs))
+        pos = j
+    if pos < len(a):
+        out.append((a[pos:], False))
+    return out
+
+
+def _digits(s: str) -> str:
+    """Number tokens compared by their digits: "1,860", "1.860" and "1 860" are one value."""
+    d = re.sub(r"\D", "", s)
+    return d if d and len(d) * 2 >= len(s.replace(" ", "")) else ""
+
+
+def conflict_values(conflict: dict[str, Any] | None) -> list[str]:
+    """The differing values a conflict names, flattened to strings for highlighting."""
+    out: list[str] = []
+    for v in ((conflict or {}).get("values") or {}).values():
+        out += [str(x) for x in v] if isinstance(v, (list, tuple)) else [str(v)]
+    return out
 
 
 def render_markdown(data: dict[str, Any]) -> str:

@@ -59,7 +59,7 @@ _URL_OR_EMAIL = re.compile(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+")
 # þ and ð belong to no supported language: beside ý they are Turkish text decoded as cp1252.
 _TURKISH_MOJIBAKE = str.maketrans("ýÝþÞðÐ", "ıİşŞğĞ")
 
-MAX_CHARS = 3000  # fastText cost grows with length, its answer stops changing long before
+MAX_CHARS = 3000  # cost grows with length, the answer stops changing long before
 UNSURE = 0.8  # fastText probability below which lingua is asked as well
 SHORT = 25  # characters; shorter lines always go to lingua
 LINGUA_WEIGHT = 0.8  # lingua's share of the mixed confidence on the lines it sees
@@ -103,7 +103,7 @@ def _script_of(text: str) -> tuple[str | None, float]:
 
 def _fasttext_scores(text: str, candidates: frozenset[str]) -> dict[str, float]:
     """fastText probabilities of the candidates, renormalised to sum to 1 ({} if none ranked)."""
-    line = text[:MAX_CHARS].replace("\n", " ")
+    line = text.replace("\n", " ")
     if line.isupper():
         line = line.lower()  # fastText reads all-caps text as noise
     if "þ" in line or "ð" in line:
@@ -153,7 +153,8 @@ def detect_lines(lines: list[str]) -> list[tuple[str | None, float]]:
     for i, line in enumerate(lines):
         if not isinstance(line, str):
             continue
-        text = _URL_OR_EMAIL.sub(" ", line).strip() if ("@" in line or "/" in line) else line.strip()
+        text = line[:MAX_CHARS]
+        text = _URL_OR_EMAIL.sub(" ", text).strip() if ("@" in text or "/" in text) else text.strip()
         script, share = _script_of(text)
         if script is None:
             continue
@@ -169,7 +170,7 @@ def detect_lines(lines: list[str]) -> list[tuple[str | None, float]]:
         lang, prob = _best(scores)
         results[i] = lang, prob * share
         if prob < UNSURE or len(text) < SHORT:
-            unsure.setdefault(script, []).append((i, text[:MAX_CHARS], scores, share))
+            unsure.setdefault(script, []).append((i, text, scores, share))
     for script, items in unsure.items():
         mixed = _second_opinion([text for _, text, _, _ in items], script, [s for _, _, s, _ in items])
         for (i, _, _, share), scores in zip(items, mixed):

@@ -212,7 +212,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("ago", r"{num}{unit}(?:以)?{ago}"),
         ("ago", r"{vague}{unit}(?:以)?{ago}"),
         ("in", r"{num}{unit}[后後]"),
-        ("duration", r"{num}{unit}(?:来|來|以来|多)?"),
+        ("duration", r"(?<!民国)(?<!民國)(?<!令和)(?<!平成)(?<!昭和)(?<![\d元])(?<!公元){num}{unit}(?:来|來|以来|多)?"),
         ("duration", r"{vague}{unit}"),
         ("ref", r"目前|现在|現在|当前|當前|如今", "PRESENT_REF"),
         ("ref", r"最近|近来|近來|过去|過去", "PAST_REF"),

@@ -273,9 +273,10 @@ def spelled_year(text: str) -> int | None:
 
 
 def year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    before = ctx.text[max(0, m.start() - 2):m.start()]
-    if re.search(r"[$€£#№]\s?$|\d[.,]$", before):
-        return None
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    if re.search(r"[$€£#№]\s?$|\d[.,]$|\b(?:page|p\.|pp\.|no\.|number|room|flight|route|model|article|art\.)\s*$",
+                 before, re.IGNORECASE):
+        return None  # an amount, a page, a flight number
     groups = m.groupdict()
     if groups.get("spelledyear"):
         value = spelled_year(groups["spelledyear"])

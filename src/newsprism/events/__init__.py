@@ -11,9 +11,8 @@ import logging
 
 import numpy as np
 
-from newsprism.embed import embed
-from newsprism.events.cluster import cluster, pair_probabilities
-from newsprism.events.features import lead, profile
+from newsprism.events.cluster import cluster, embed_leads, pair_probabilities
+from newsprism.events.features import profile
 from newsprism.events.index import EventIndex
 from newsprism.records import Article
 
@@ -32,7 +31,7 @@ def similarity_pairs(pairs: list[tuple[Article, Article]]) -> list[float]:
         unique.setdefault(id(b), b)
     keys = list(unique)
     try:
-        matrix = embed([lead(unique[k]) for k in keys])
+        matrix = embed_leads([unique[k] for k in keys])
     except Exception:  # one bad batch must not stop the caller; unknown is "not the same"
         log.exception("events: embedding failed")
         return [0.0] * len(pairs)

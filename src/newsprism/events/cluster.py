@@ -12,8 +12,9 @@ of the threshold, typically the same people a few weeks later, are linked in `Ev
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
-from collections import Counter
+from collections import OrderedDict
 
 import numpy as np
 
@@ -27,8 +28,26 @@ from newsprism.records import Article, Event
 log = logging.getLogger(__name__)
 
 CANDIDATES = 8  # nearest centroids scored per article; the true event is almost always among them
-RELATED = 0.2  # below the join threshold but above this, two events are worth linking
+RELATED = 0.2  # below the join threshold, events sharing names and scoring above this are linked
 SPLIT_RATIO = 0.7  # a member is split off when its mean probability falls below this × threshold
+_CACHE_SIZE = 20_000  # leads embedded recently: similarity then cluster on one corpus embeds once
+_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+
+def embed_leads(articles: list[Article]) -> np.ndarray:
+    """Embeddings of the articles' title + lead, (n, DIM); recently seen leads are not redone."""
+    texts = [lead(a) for a in articles]
+    keys = [hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest() for t in texts]
+    todo = {k: t for k, t in zip(keys, texts) if k not in _cache}
+    if todo:
+        for k, v in zip(todo, embed(list(todo.values()))):
+            _cache[k] = v
+    out = np.stack([_cache[k] for k in keys]) if keys else embed([])
+    for k in keys:
+        _cache.move_to_end(k)
+    while len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)
+    return out
 
 
 def pair_probabilities(vec: np.ndarray, prof: Profile, vectors: np.ndarray,
@@ -105,27 +124,32 @@ def _merge(index: EventIndex, touched: set[int], threshold: float) -> None:
 
 
 def _related(index: EventIndex, key: int, threshold: float) -> list[dict]:
+    """Neighbouring events that are the same story at another time, or share actors."""
     ev, out = index.events[key], []
     for other, _ in index.search(ev.centroid, CANDIDATES):
         if other == key or not index.events[other].alive:
             continue
         p = _linkage(index, key, other)
+        if p >= threshold:
+            continue
         p_untimed = _linkage(index, key, other, with_time=False)
-        if p >= threshold or (p < RELATED and p_untimed < threshold):
+        shared = _names(ev.profiles) & _names(index.events[other].profiles)
+        if p_untimed < threshold and not (p >= RELATED and shared):
             continue
         out.append({"event": index.events[other].id, "score": round(p, 3),
-                    "why": _why(ev.profiles, index.events[other].profiles, p, p_untimed,
-                                threshold)})
+                    "why": _why(ev.profiles, index.events[other].profiles, shared,
+                                p_untimed >= threshold)})
     return sorted(out, key=lambda r: -r["score"])
 
 
-def _why(a: list[Profile], b: list[Profile], p: float, p_untimed: float, threshold: float) -> str:
-    shared = set.union(*(set(x.names) for x in a)) & set.union(*(set(y.names) for y in b))
+def _names(profiles: list[Profile]) -> set[str]:
+    return set().union(*(p.names for p in profiles))
+
+
+def _why(a: list[Profile], b: list[Profile], shared: set[str], same_story: bool) -> str:
     days = [d for x in a for y in b if (d := days_apart(x, y)) is not None]
-    parts = []
-    if shared:
-        parts.append("shares " + ", ".join(sorted(shared)[:4]))
-    if days and p_untimed >= threshold > p:
+    parts = ["shares " + ", ".join(sorted(shared)[:4])] if shared else []
+    if days and same_story:
         parts.append(f"same story {int(min(days))} days apart: likely a follow-up")
     elif days:
         parts.append(f"{int(min(days))} days apart")
@@ -195,7 +219,7 @@ def cluster(articles: list[Article], index: EventIndex | None = None,
     by_id = {a.id: a for a in usable}
     fresh = [a for a in by_id.values() if a.id not in index.by_article]
     try:
-        matrix = embed([lead(a) for a in fresh])
+        matrix = embed_leads(fresh)
     except Exception:  # a broken model must not take the whole corpus down with it
         log.exception("events: embedding failed; articles left without events")
         return []

@@ -28,6 +28,7 @@ from newsprism.records import Article, Claim, ClaimGroup, Conflict, Event, Evide
 log = logging.getLogger(__name__)
 
 THRESHOLD = 0.87  # cosine + bonus above which two mutual best claims state the same thing
+NEAR = 0.80  # below this, two claims are about different things and cannot contradict each other
 MT_LIKELY = 0.5  # Article.mt_likelihood above which a lone deviation is blamed on translation
 ORDER = {"agreed": 0, "contradicted": 1, "likely_translation_error": 1, "partial": 2}
 
@@ -50,6 +51,24 @@ def align(event: Event, articles: dict[str, Article]) -> list[ClaimGroup]:
     except Exception:  # the report must still render the rest of the event
         log.exception("claim alignment failed for event %s", event.id)
         return []
+
+
+def judge(a: Claim, b: Claim, score: float) -> tuple[str, Conflict | None]:
+    """Pairwise step on two claims and their alignment score: "contradict" when a typed conflict
+    separates them, "agree" when they state the same thing, else "neutral"."""
+    conflict = compare(a, b)
+    if conflict and score >= NEAR:
+        return "contradict", conflict
+    return ("agree" if score >= THRESHOLD else "neutral"), None
+
+
+def pair_scores(left: list[Claim], right: list[Claim]) -> np.ndarray:
+    """Alignment score of left[i] with right[i] (same scale as `similarity`)."""
+    if not left:
+        return np.zeros(0, dtype=np.float32)
+    vecs = embed([c.text for c in left] + [c.text for c in right], query=True)
+    cos = np.sum(vecs[: len(left)] * vecs[len(left) :], axis=1)
+    return cos + np.array([bonus(signature(a), signature(b)) for a, b in zip(left, right)])
 
 
 def similarity(claims: list[Claim]) -> np.ndarray:

@@ -123,8 +123,18 @@ def metrics(scored: list[dict]) -> dict:
 
 
 def evaluate(path: Path) -> tuple[dict, list[dict]]:
-    scored = []
-    for event in load(path):
+    """Metrics over every event of a gold file, plus the per-event scoring rows."""
+    scored, events, n_claims = [], load(path), 0
+    for event in events:
         articles, groups = run(event)
+        n_claims += sum(len(a.claims) for a in articles.values())
         scored.append(score_event(event, articles, groups))
-    return metrics(scored), scored
+    out = metrics(scored)
+    sizes = [len(gc["members"]) for ev in events for gc in ev["claims"]]
+    out.update(
+        n_events=len(events), n_articles=sum(len(ev["articles"]) for ev in events),
+        languages=sorted({a["language"] for ev in events for a in ev["articles"]}),
+        n_gold=len(sizes), n_pairs=sum(n * (n - 1) // 2 for n in sizes), n_single=sizes.count(1),
+        n_claims=n_claims,
+    )
+    return out, scored

@@ -41,10 +41,10 @@ _NUM = re.compile(
 )
 _WORD = re.compile(r"[\wÀ-ÿ'’-]+|[%$€£]")
 # Future tense by ending, for languages whose future has no auxiliary (es lanzará, fr reprendront).
-_FUTURE_HINTS = re.compile(
-    r"\b\w{2,}(?:ará|erá|irá|arán|erán|irán)\b|\b\w+(?:era|eront|ira|iront|dra|dront|ura|uront)\b",
-    re.I,
-)
+_FUTURE_HINTS = {
+    "es": re.compile(r"\b\w{2,}(?:ará|erá|irá|arán|erán|irán)\b", re.I),
+    "fr": re.compile(r"\b\w+(?:era|eront|ira|iront|dra|dront|ura|uront)\b", re.I),
+}
 _PAST_HINTS = re.compile(
     r"\b(?:was|were|had|has been|have been|did)\b|\b\w{3,}ed\b|"
     r"\b(?:a|ont|avait|avaient|est|sont|a été|ont été)\s+\w+[éiut]e?s?\b|"
@@ -87,6 +87,17 @@ def extract_claims(article: Article) -> list[Claim]:
     except Exception:  # one bad page must not stop the batch
         log.exception("claim extraction failed for %s", article.id)
         return []
+
+
+def claim_of(text: str, lang: str | None = None, article_id: str = "") -> Claim:
+    """One claim for a whole short text, unsplit: the unit of pairwise comparison (a sentence
+    pair to judge as agreeing or contradicting)."""
+    art = Article(id=article_id or "pair", source="pair", language=lang, text=text)
+    claim = _claim(art, text, 0, len(text), text, 0) or Claim(
+        id=article_id, article_id=article_id, text=text, sentence=text, start=0, end=len(text), lang=lang
+    )
+    _parse([claim])
+    return claim
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -152,7 +163,7 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
     for m in _COORD_RE.finditer(sentence):
         rest = sentence[m.end() :]
         if _NEW_SUBJECT.match(rest) and len(rest.split()) >= MIN_WORDS:
-            cuts.add(m.start() + 1)
+            cuts.add(m.end())
     points = sorted(cuts)
     spans = []
     for a, b in zip(points, points[1:]):
@@ -188,7 +199,7 @@ def _claim(article: Article, sentence: str, start: int, end: int, clause: str, c
         dates=timex_dates or find_dates(core),
         places=[m.text for m in mentions if m.type in ("GPE", "LOC")],
         entities=sorted({m.entity_id for m in mentions if m.entity_id}),
-        status=detect_status(low, attribution),
+        status=detect_status(low, attribution, lang),
         negated=is_negated(low),
         attribution=attribution,
         lang=lang,
@@ -202,14 +213,14 @@ def _cue_in(low: str, cue: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(cue) + r"(?![\w])", low) is not None
 
 
-def detect_status(low: str, attribution: str | None = None) -> str:
+def detect_status(low: str, attribution: str | None = None, lang: str | None = None) -> str:
     """done / planned / agreed / proposed / denied / alleged / reported from cue words and tense."""
     for status, cues in lexicon.STATUS_CUES.items():
         if any(_cue_in(low, c) for c in cues):
             return status
     if any(_cue_in(low, c) for c in lexicon.REPORTED_CUES) and not attribution:
         return "reported"
-    if _FUTURE_HINTS.search(low):
+    if lang in _FUTURE_HINTS and _FUTURE_HINTS[lang].search(low):
         return "planned"
     return "done" if _PAST_HINTS.search(low) else "reported"
 
@@ -256,7 +267,7 @@ def split_attribution(clause: str) -> tuple[str, str | None]:
     return text, None
 
 
-_NOT_PARTY = re.compile(r"\b(?:that|que|dass|will|was|were|is|are|has|had|est|a|ont|ha|han|hat|ist|war)\b", re.I)
+_NOT_PARTY = re.compile(r"\b(?:that|que|dass|will|was|were|is|are|has|had|est|ont|ha|han|hat|ist|war)\b", re.I)
 
 
 def _looks_like_party(party: str) -> bool:

@@ -1,0 +1,90 @@
+"""Alignment and labels: conflicts are typed, omissions name the silent source, machine
+translation is blamed instead of the outlet."""
+from __future__ import annotations
+
+from newsprism.claims import align, extract_claims
+from newsprism.claims.conflict import compare
+from newsprism.records import Article, Event
+
+
+def _article(aid: str, lang: str, text: str, mt: float = 0.0) -> Article:
+    art = Article(id=aid, source=aid, outlet=f"Outlet {aid}", language=lang, text=text, mt_likelihood=mt)
+    art.claims = extract_claims(art)
+    return art
+
+
+def _one(text: str, lang: str = "en", aid: str = "a"):
+    (claim,) = _article(aid, lang, text).claims
+    return claim
+
+
+def _align(*articles: Article):
+    event = Event(id="ev", title="test event", articles=[a.id for a in articles])
+    return align(event, {a.id: a for a in articles})
+
+
+def test_number_conflict_same_quantity_different_value():
+    a = _one("The treaty caps each arsenal at 1,550 deployed warheads.")
+    b = _one("El tratado limita cada arsenal a 1.500 ojivas desplegadas.", "es", "b")
+    conflict = compare(a, b)
+    assert conflict is not None and conflict.type == "number"
+    assert conflict.values == {"a": "1,550", "b": "1.500"}
+    same = _one("Le traité plafonne chaque arsenal à 1 550 ogives déployées.", "fr", "c")
+    assert compare(a, same) is None
+
+
+def test_status_conflict_done_versus_agreed():
+    done = _one("The two leaders extended the fisheries treaty for five years.")
+    agreed = _one("The two leaders agreed to extend the fisheries treaty as soon as possible, before February 5.", aid="b")
+    conflict = compare(done, agreed)
+    assert conflict is not None and conflict.type == "status"
+    assert conflict.values == {"a": "done", "b": "agreed"}
+
+
+def test_negation_and_attribution_conflicts():
+    said = _one("The union said two miners were injured during the protest.")
+    denied = _one("The company denied that two miners were injured during the protest.", aid="b")
+    assert compare(said, denied).type == "negation"
+    silent = _one("The company's statement did not mention the injured miners.", aid="c")
+    assert compare(said, silent).type == "attribution"
+
+
+def test_partial_lists_the_silent_sources_and_comes_last():
+    en = _article("en", "en", "Heavy rain flooded the old harbour of Telmar on Sunday. "
+                              "The mayor of Telmar declared a state of emergency for ten days.")
+    fr = _article("fr", "fr", "De fortes pluies ont inondé dimanche le vieux port de Telmar. "
+                              "Le maire de Telmar a décrété l'état d'urgence pour dix jours.")
+    es = _article("es", "es", "Las fuertes lluvias inundaron el domingo el viejo puerto de Telmar. "
+                              "Un pescador de 62 años murió arrastrado por la corriente.")
+    groups = _align(en, fr, es)
+    statuses = [g.status for g in groups]
+    assert statuses[0] == "agreed" and set(groups[0].sources) == {"en", "fr", "es"}
+    fisher = next(g for g in groups if "pescador" in g.text)
+    assert fisher.status == "partial" and fisher.sources == ["es"] and set(fisher.silent) == {"en", "fr"}
+    assert statuses.index("partial") > statuses.index("agreed")
+    for g in groups:
+        assert len(g.evidence) == len(g.sources)
+        for ev in g.evidence:
+            assert {"en": en, "fr": fr, "es": es}[ev.source].text[ev.start : ev.end] == ev.sentence
+
+
+def test_actor_swap_in_machine_translation_is_a_translation_error():
+    en = _article("en", "en", "Uskar accused Belmora of sheltering the hackers who attacked the port.")
+    fr = _article("fr", "fr", "L'Uskar a accusé la Belmora d'abriter les pirates informatiques qui ont attaqué le port.")
+    mt = _article("mt", "en", "Belmora accused Uskar of to shelter the hackers that attacked the port.", mt=0.9)
+    groups = _align(en, fr, mt)
+    swap = next(g for g in groups if g.conflict)
+    assert swap.status == "likely_translation_error" and swap.conflict.type == "actor"
+    assert set(swap.sources) == {"en", "fr", "mt"}
+
+
+def test_actor_swap_without_translation_between_two_sources_is_a_contradiction():
+    en = _article("en", "en", "Uskar accused Belmora of sheltering the hackers who attacked the port.")
+    es = _article("es", "es", "Belmora acusó a Uskar de dar refugio a los piratas que atacaron el puerto.")
+    (group,) = _align(en, es)
+    assert group.status == "contradicted" and group.conflict.type == "actor"
+
+
+def test_empty_event_gives_no_groups():
+    assert _align() == []
+    assert _align(Article(id="x", source="x", status="error")) == []

@@ -160,15 +160,16 @@ def write(args, sets, runners, results, loads) -> None:
 
     cmd = "cd /work/main && .venv/bin/python bench/langid.py" + (f" --limit {args.limit}" if args.limit else "")
     ours = {s: results[s, "newsprism"] for s in sets}
+    tested = {lang for lang, _ in sets["sentences"]}
     md = [
         "## Language identification (`bench/langid.py`)", "",
         f"Command: `{cmd}`  ", f"Date: {dt.date.today().isoformat()}  ",
         "Machine: 2-core CPU, shared with other jobs during the run (wall-clock lines/s vary with "
         "load; CPU lines/s = lines per CPU-second, summed over both cores).", "",
-        f"Data: lingua test sentences, {len(sets['sentences'])} lines in 25 languages; word pairs and "
+        f"Data: lingua test sentences, {len(sets['sentences'])} lines in {len(tested)} languages; word pairs and "
         "single words derived from the same sentences (one per sentence). Macro accuracy over "
-        f"languages. newsprism chooses among {len(LANGUAGES)} languages (the 25 plus {len(LANGUAGES) - 25} with a script "
-        "of their own); \"same languages\" runs give lingua and fastText that same candidate set, "
+        f"languages. newsprism chooses among {len(LANGUAGES)} languages (the 25 and {len(LANGUAGES) - 25} more: "
+        f"{' '.join(sorted(set(LANGUAGES) - tested))}); \"same languages\" runs give lingua and fastText that same candidate set, "
         "\"all 75\" is lingua out of the box (as in its published reports). Warm-up (model loading) "
         "excluded from speed.", "",
     ]

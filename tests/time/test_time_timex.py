@@ -166,3 +166,13 @@ def test_relative_gold_set_accuracy():
         if not (got == it["value"] or (got and "T" not in it["value"] and got.split("T")[0] == it["value"])):
             wrong.append((it["text"], it["value"], got))
     assert len(wrong) <= len(items) * 0.05, wrong
+
+
+def test_text_dense_with_dates_stays_fast():
+    import time
+
+    text = "the past week, on Friday, 3 March 2021, two years ago; " * 1500  # ~85 kB, 6000 timexes
+    started = time.perf_counter()
+    found = find_timexes(text, "2021-01-27", "en")
+    assert len(found) >= 4 * 1500
+    assert time.perf_counter() - started < 10

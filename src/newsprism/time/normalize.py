@@ -25,12 +25,20 @@ _ZH_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"�
 @dataclass
 class Context:
     ref: date | None
-    tense: int  # -1 past cue, +1 future cue, 0 none near the expression
+    find_tense: Callable[[], int]  # -1 past cue, +1 future cue, 0 none near the expression
     lang: str
     lex: Lexicon
     text: str
     focus: str | None = None  # the last date the text mentioned: the anchor of "a year earlier"
     period: str | None = None  # the reporting quarter in focus nearby (results news)
+    _tense: int | None = None
+
+    @property
+    def tense(self) -> int:
+        """Computed on first use: most expressions (years, durations) never ask."""
+        if self._tense is None:
+            self._tense = self.find_tense()
+        return self._tense
 
     @property
     def future(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import cache
+from functools import cache, partial
 
 from newsprism.records import TimeExpr
 from newsprism.time import dates
@@ -110,15 +110,16 @@ def _candidates(text: str, lang: str) -> list[tuple[int, int, int, object]]:
     return found
 
 
-def _select(found: list[tuple[int, int, int, object]]) -> list[tuple[int, int, int, object]]:
-    """Longest non-overlapping matches; ties go to the rule listed first."""
+def _select(found: list[tuple[int, int, int, object]], length: int) -> list[tuple[int, int, int, object]]:
+    """Longest non-overlapping matches; ties go to the rule listed first. A per-character
+    occupancy map keeps this linear on texts dense with dates."""
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(length)
     kept = []
     for cand in found:
-        if any(cand[0] < e and s < cand[1] for s, e in taken):
+        if 1 in taken[cand[0]:cand[1]]:
             continue
-        taken.append((cand[0], cand[1]))
+        taken[cand[0]:cand[1]] = b"\x01" * (cand[1] - cand[0])
         kept.append(cand)
     return sorted(kept, key=lambda c: c[0])
 
@@ -138,9 +139,9 @@ def find_timexes(text: str, reference: str | None, lang: str | None = None) -> l
     anchor = ref.isoformat() if ref else None
     out: list[TimeExpr] = []
     focus, period, period_end = None, None, -1
-    for start, end, _, (rule, m) in _select(_candidates(text, lang)):
+    for start, end, _, (rule, m) in _select(_candidates(text, lang), len(text)):
         nearby_period = period if start - period_end < _PERIOD_REACH else None
-        ctx = Context(ref, _tense(text, start, end, lang), lang, LEXICONS[lang], text, focus, nearby_period)
+        ctx = Context(ref, partial(_tense, text, start, end, lang), lang, LEXICONS[lang], text, focus, nearby_period)
         try:
             norm = NORMALIZERS[rule.kind]
             res = norm(m, ctx, rule.value) if rule.value is not None else norm(m, ctx)

@@ -171,8 +171,8 @@ def test_relative_gold_set_accuracy():
 def test_text_dense_with_dates_stays_fast():
     import time
 
-    text = "the past week, on Friday, 3 March 2021, two years ago; " * 1500  # ~85 kB, 6000 timexes
+    text = "the past week, on Friday, 3 March 2021, two years ago; " * 1500  # ~85 kB, 4500 timexes
     started = time.perf_counter()
     found = find_timexes(text, "2021-01-27", "en")
-    assert len(found) >= 4 * 1500
+    assert len(found) >= 3 * 1500
     assert time.perf_counter() - started < 10

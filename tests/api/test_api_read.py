@@ -122,3 +122,17 @@ def test_search_page_keeps_the_query_and_shows_matches(client):
     html = client.get("/", params={"q": "floating library"}).text
     assert 'value="floating library"' in html and "Oslo opens a floating library" in html
     assert "Tagus" not in html
+
+
+def test_list_counts_match_the_event_claims(client):
+    for row in client.get("/api/events").json()["items"]:
+        ev = client.get(f"/api/events/{row['id']}").json()
+        assert sum(row["claims"].values()) == len(ev["claims"])
+        for status, n in row["claims"].items():
+            assert n == sum(c["status"] == status for c in ev["claims"]), (row["id"], status)
+        assert row["n_articles"] == len(ev["articles"])
+
+
+def test_outlet_filter_takes_like_wildcards_literally(client):
+    assert client.get("/api/events", params={"outlet": "%"}).json()["total"] == 0
+    assert client.get("/api/events", params={"outlet": "Coastline_Daily"}).json()["total"] == 0

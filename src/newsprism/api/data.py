@@ -6,7 +6,6 @@ already carry theirs) so clients can follow a statement back to its article.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from ..records import Report, to_dict
@@ -19,16 +18,9 @@ def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any
 
 
 def event_list(store, limit: int = 50, offset: int = 0, q: str | None = None, **filters: str | None) -> dict[str, Any]:
-    """One page of events; `q` is full-text, the other filters are `Store.events`' own."""
-    events, total = store.events(query=q, **filters, limit=limit, offset=offset)
-    facets = queries.event_facets(store, [e.id for e in events])
-    items = []
-    for ev in events:
-        f = facets.get(ev.id, {"n_articles": len(ev.articles), "languages": [], "outlets": []})
-        counts = Counter(g.status for g in ev.claims)
-        items.append({"id": ev.id, "title": ev.title, "date": ev.date, "confidence": ev.confidence, **f,
-                      "claims": {s: counts.get(s, 0) for s in STATUS_ORDER}})
-    return page(items, total, limit, offset)
+    """One page of event summaries; `q` is full-text, the other filters are `Store.events`' own."""
+    rows, total = queries.event_rows(store, query=q, **filters, limit=limit, offset=offset)
+    return page(rows, total, limit, offset)
 
 
 def event_detail(store, event_id: str) -> dict[str, Any] | None:

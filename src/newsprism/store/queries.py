@@ -1,30 +1,85 @@
-"""Read-only queries the API and exports need beyond `Store`'s record getters.
+"""Read-only queries for the API's list pages, which must stay fast on large stores.
 
-The event list shows each event's outlets, languages and size; those are plain columns of the
-`events` table, so reading them here costs one indexed lookup instead of decoding every article
-record of the page. Filter menus need the distinct languages and outlets. Only parameterised SQL.
+`Store.events` decodes every event record of a page (claims, evidence, timeline: ~15 KB of JSON
+each), which caps a list page at a few dozen requests per second. A list row needs none of that:
+`event_rows` reads the plain columns (title, date, size, languages, outlets) and counts the claim
+labels inside the stored JSON with SQLite string functions, so no record is decoded in Python. It
+accepts exactly `Store.events`' filters and ordering. Filter menus need the distinct languages and
+outlets, cached until an article is added. Only parameterised SQL.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 
-def event_facets(store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Per event id: number of articles, languages and outlets, as stored with the analysis."""
-    ids = list(ids)
-    out: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        q = f"SELECT id, n_articles, languages, outlets FROM events WHERE id IN ({','.join('?' * len(chunk))})"
-        for eid, n, langs, outlets in store.db.execute(q, chunk):
-            out[eid] = {"n_articles": n or 0, "languages": [x for x in (langs or "").split(",") if x],
-                        "outlets": [x for x in (outlets or "").split(",") if x]}
-    return out
+STATUSES = ("agreed", "contradicted", "likely_translation_error", "partial")
+# How `Store` serialises a claim label (json.dumps defaults); test_api_read checks the counts agree.
+_LABEL = '"status": "{}"'
+
+
+def _where(query: str | None, date_from: str | None, date_to: str | None, language: str | None,
+           entity: str | None, outlet: str | None) -> tuple[str, list[Any]]:
+    from . import fts_query
+
+    where, args = [], []
+    if query:
+        where.append("e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)")
+        args.append(fts_query(query))
+    for column, op, value in (("e.date", ">=", date_from), ("e.date", "<=", date_to)):
+        if value:
+            where.append(f"{column} {op} ?")
+            args.append(value)
+    for column, value in (("e.languages", language), ("e.outlets", outlet)):
+        if value:
+            where.append(f"(',' || {column} || ',') LIKE ? ESCAPE '\\'")
+            args.append("%," + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%")
+    if entity:
+        where.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id=?)")
+        args.append(entity)
+    return (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+def event_rows(store, query: str | None = None, date_from: str | None = None, date_to: str | None = None,
+               language: str | None = None, entity: str | None = None, outlet: str | None = None,
+               limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """One page of event summaries, newest first, and the total before paging."""
+    clause, args = _where(query, date_from, date_to, language, entity, outlet)
+    total = store.db.execute(f"SELECT count(*) FROM events e{clause}", args).fetchone()[0]
+    counts = ", ".join(
+        f"(length(e.record) - length(replace(e.record, ?, ''))) / {len(_LABEL.format(s))}" for s in STATUSES)
+    # page the ids first so the string counting runs on `limit` rows, not on every match
+    rows = store.db.execute(
+        f"WITH page AS (SELECT e.id FROM events e{clause} "
+        "ORDER BY e.date DESC, e.n_articles DESC, e.id LIMIT ? OFFSET ?) "
+        f"SELECT e.id, e.title, e.date, e.n_articles, e.languages, e.outlets, {counts} "
+        "FROM page JOIN events e ON e.id = page.id ORDER BY e.date DESC, e.n_articles DESC, e.id",
+        [*args, limit, offset, *(_LABEL.format(s) for s in STATUSES)])
+    out = []
+    for eid, title, day, n, langs, outlets, *n_status in rows:
+        out.append({"id": eid, "title": title, "date": day, "n_articles": n or 0,
+                    "languages": [x for x in (langs or "").split(",") if x],
+                    "outlets": [x for x in (outlets or "").split(",") if x],
+                    "claims": dict(zip(STATUSES, n_status))})
+    return out, total
+
+
+_filter_cache: dict[tuple[str, int], dict[str, list[tuple[str, int]]]] = {}
 
 
 def filter_values(store, limit: int = 200) -> dict[str, list[tuple[str, int]]]:
-    """Languages and outlets of the stored articles with their counts, most frequent first."""
+    """Languages and outlets of the stored articles with their counts, most frequent first.
+
+    A full scan of the articles, so it is cached; articles are only ever added, so the highest
+    rowid tells whether the cached answer is still right."""
+    version = store.db.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
+    key = (store.path, version)
+    if key not in _filter_cache:
+        _filter_cache.clear()
+        _filter_cache[key] = _filter_values(store, limit)
+    return _filter_cache[key]
+
+
+def _filter_values(store, limit: int) -> dict[str, list[tuple[str, int]]]:
     langs = store.db.execute(
         "SELECT language, count(*) FROM articles WHERE status='ok' AND language IS NOT NULL "
         "GROUP BY language ORDER BY count(*) DESC, language LIMIT ?", (limit,)).fetchall()

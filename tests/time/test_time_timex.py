@@ -176,3 +176,15 @@ def test_text_dense_with_dates_stays_fast():
     found = find_timexes(text, "2021-01-27", "en")
     assert len(found) >= 3 * 1500
     assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The treaty limits each side to a maximum of 1550 nuclear warheads.", "More than 2000 people marched."],
+)
+def test_counts_are_not_years(text):
+    assert [t for t in find_timexes(text, "2021-01-27", "en") if t.type == "DATE"] == []
+
+
+def test_years_before_plural_nouns_still_count():
+    assert value_of("In 1990 prices rose sharply.", "1990", "2021-01-27") == "1990"

@@ -295,8 +295,19 @@ def year(m: re.Match[str], ctx: Context) -> Resolved | None:
     value = _int(m["year"])
     if value is None or not _year_ok(value, ctx):
         return Resolved("DATE", None, confidence=INVALID)
+    if m.group(0).strip().isdigit() and _COUNT_BEFORE.search(before) and _COUNT_AFTER.match(ctx.text, m.end()):
+        return None  # "a maximum of 1550 warheads": a count
     plausible = ctx.ref is None or value <= ctx.ref.year + 30
     return Resolved("DATE", f"{value:04d}", confidence=EXPLICIT if plausible else UNRESOLVED)
+
+
+# A bare four-digit number after a quantity word and before a plural noun counts things.
+_COUNT_BEFORE = re.compile(
+    r"\b(?:than|about|nearly|almost|some|approximately|roughly|around|only|least|most|over|under|to|"
+    r"(?:maximum|minimum|total|number|average|ceiling|cap|limit)\s+of|plus\s+de|moins\s+de|más\s+de|"
+    r"menos\s+de|über|unter|rund|etwa)\s*$", re.IGNORECASE)
+_COUNT_AFTER = re.compile(
+    r"\s+(?:[a-z]\w*\s+)?(?!years\b|months\b|days\b|weeks\b)(?:[a-z]\w*s|people|children|men|women|staff|personnel)\b")
 
 
 def decade(m: re.Match[str], ctx: Context) -> Resolved:

@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..api import data
 from ..api.routes import DATE, Limit, Offset, found
-from ..report import mark_difference
+from ..report import conflict_values, mark_difference
 from .timeline import chart
 
 STATIC = Path(__file__).parent / "static"
@@ -35,6 +35,7 @@ def _env():
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
     env.globals["diff"] = mark_difference
+    env.globals["conflict_values"] = conflict_values
     return env
 
 

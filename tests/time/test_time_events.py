@@ -82,3 +82,12 @@ def test_bad_events_do_not_raise():
     date_events([event], {"empty": _article("empty", "", None)})
     assert event.date is None and event.timeline == []
     date_events([], {})
+
+
+def test_short_lead_sentence_is_not_a_dateline():
+    a = _article("a", "On Tuesday, ferries stopped.\nUpdated 10:35 GMT, March 18, 2021\n"
+                      "Workers said talks would resume.", "2021-03-18")
+    event, articles = _event(a)
+    date_events([event], articles)
+    assert event.date == "2021-03-16"
+    assert all(t.article_id == "a" for t in a.timexes)

@@ -50,10 +50,18 @@ def _quoted(text: str, offset: int) -> bool:
     return len(_QUOTES.findall(text, paragraph, offset)) % 2 == 1
 
 
+_STAMP_WORDS = re.compile(r"\b(?:updated?|published|posted|modified|last|am|pm|gmt|utc|[ecmp][sd]t|by)\b", re.I)
+
+
 def _is_dateline(text: str, span: tuple[int, int], timex: TimeExpr) -> bool:
-    """A sentence that is little more than the date itself: a byline/dateline, not news."""
-    rest = (text[span[0]:timex.start] + " " + text[timex.end:span[1]]).strip()
-    return len(re.findall(r"\w+", rest)) <= 3
+    """A line that is little more than the date itself ("Thursday, September 28, 2023",
+    "Updated 10:35 GMT, Jan 27"): a byline or page stamp, not a statement about the event."""
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    line_end = text.find("\n", timex.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    rest = (text[line_start:timex.start] + " " + text[timex.end:line_end if line_end >= 0 else len(text)])
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if not _STAMP_WORDS.fullmatch(w)]
+    return not re.search(r"[.!?…\"”»]$", line) and len(words) <= 4
 
 
 def _granularity_weight(value: str) -> float:
@@ -73,11 +81,12 @@ def _reference(article: Article) -> date | None:
 
 
 def _timexes(article: Article) -> list[TimeExpr]:
-    """The article's timexes, computed here when an earlier stage did not."""
+    """The article's timexes (computed here when an earlier stage did not), each carrying the
+    article id for provenance."""
     if not article.timexes and article.text:
         article.timexes = find_timexes(article.text, article.published, article.language)
-        for t in article.timexes:
-            t.article_id = article.id
+    for t in article.timexes:
+        t.article_id = t.article_id or article.id
     return article.timexes
 
 

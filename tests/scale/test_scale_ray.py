@@ -56,17 +56,24 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def reports(corpus, tmp_path_factory):
-    """The same folder analysed by the local engine and by a local Ray with two workers."""
-    from newsprism.scale import shutdown
+    """The same folder analysed by the local engine and by a local Ray with two workers, and run
+    through the cluster-mode document phase (workers write Parquet shards, merged into a store)."""
+    from newsprism.scale import ingest_shards, merge_shards, shard_paths, shutdown
+    from newsprism.store import Store
 
     db = tmp_path_factory.mktemp("scale-db")
     local = newsprism.analyze([str(corpus)], options=Options(db=str(db / "local.db"), progress=False))
+    opts = Options(db=str(db / "sharded.db"), engine="ray", ray_workers=2, progress=False)
     try:
         on_ray = newsprism.analyze([str(corpus)], options=Options(
             db=str(db / "ray.db"), engine="ray", ray_workers=2, progress=False))
+        shard_stats = [ingest_shards([str(corpus)], db / "shards", opts, shard_size=2) for _ in range(2)]
     finally:
         shutdown()
-    return local, on_ray
+    with Store(opts.db) as store:
+        merge_shards(shard_paths(db / "shards"), store)
+        sharded = {a.id: a for a in store.articles()}
+    return local, on_ray, sharded, shard_stats
 
 
 def _summary(report) -> dict:
@@ -79,18 +86,35 @@ def _summary(report) -> dict:
 
 
 def test_ray_stores_every_document_with_the_same_ids(reports):
-    local, on_ray = reports
+    local, on_ray, *_ = reports
     assert on_ray.stats["ingest"]["new"] == len(ARTICLES) and on_ray.stats["ingest"]["errors"] == 0
     assert sorted(on_ray.articles) == sorted(local.articles)
 
 
 def test_ray_gives_the_same_events_and_claim_labels(reports):
-    local, on_ray = reports
+    local, on_ray, *_ = reports
     assert len(on_ray.events) >= 2  # two invented events: a merge of everything would be a bug
     assert _summary(on_ray) == _summary(local)
 
 
 def test_ray_workers_report_stage_timings(reports):
-    _, on_ray = reports
+    _, on_ray, *_ = reports
     timings = on_ray.stats["ingest"]["timings"]
     assert {"clean", "entities", "time", "claims"} <= set(timings) and all(v > 0 for v in timings.values())
+
+
+def test_sharded_cluster_path_stores_the_same_articles(reports):
+    local, _, sharded, _ = reports
+    assert sorted(sharded) == sorted(local.articles)
+    for aid, a in sharded.items():  # what the corpus phase reads: mentions, time expressions, claims
+        want = local.articles[aid]
+        assert (a.text, a.language, a.published) == (want.text, want.language, want.published)
+        assert [(m.text, m.start, m.type) for m in a.mentions] == [(m.text, m.start, m.type) for m in want.mentions]
+        assert [(t.text, t.value) for t in a.timexes] == [(t.text, t.value) for t in want.timexes]
+        assert [c.text for c in a.claims] == [c.text for c in want.claims]
+
+
+def test_sharded_rerun_skips_finished_shards(reports):
+    *_, (first, again) = reports
+    assert first["new"] == len(ARTICLES) and first["failed_shards"] == 0
+    assert again["new"] == 0 and again["skipped_shards"] == 2

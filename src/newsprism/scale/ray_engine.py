@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
+from pathlib import Path
 
 from ..config import Options
 from ..records import Article, RawDocument
@@ -41,6 +42,14 @@ class DocWorker:
 
         timings: dict[str, float] = {}
         return [pipeline.process(r, opts, timings) for r in raws], timings
+
+    def run_to_shard(self, raws: list[RawDocument], opts: Options, path: str) -> dict:
+        """Process a chunk and write it as one Parquet shard; only counts travel back."""
+        from .shards import write_shard
+
+        arts, timings = self.run(raws, opts)
+        write_shard(arts, path)
+        return {"new": len(arts), "errors": sum(a.status != "ok" for a in arts), "timings": timings}
 
     def warm(self) -> bool:
         return True
@@ -71,6 +80,51 @@ def ray_runner(opts: Options) -> Runner:
         return out
 
     return run
+
+
+def ingest_shards(paths, folder: str | Path, opts: Options, shard_size: int = 256) -> dict:
+    """Cluster-mode document phase: workers write Parquet shards instead of returning articles.
+
+    The driver only reads inputs and hands out chunks; each shard is named by the hash of its
+    documents' ids, so a rerun skips chunks whose shard already exists (resumable without a
+    database). Merge the shards into a store with `shards.merge_shards`.
+    """
+    from ..ingest import iter_documents
+    from ..pipeline import batches, raw_id
+    from ..records import content_id
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    pool = _pool(opts)
+    stats: dict = {"seen": 0, "new": 0, "errors": 0, "skipped_shards": 0, "failed_shards": 0, "timings": {}}
+    pending = 0
+    for chunk in batches(iter_documents(paths, opts), shard_size):
+        stats["seen"] += len(chunk)
+        path = folder / f"{content_id(chr(0).join(raw_id(r) for r in chunk))[:24]}.parquet"
+        if path.exists():
+            stats["skipped_shards"] += 1
+            continue
+        pool.submit(lambda actor, c: actor.run_to_shard.remote(c[0], opts, c[1]), (chunk, str(path)))
+        pending += 1
+        while pending and not pool.has_free():  # bounded in flight: one chunk per worker
+            pending -= _collect(pool, stats)
+    while pending:
+        pending -= _collect(pool, stats)
+    return stats
+
+
+def _collect(pool, stats: dict) -> int:
+    try:
+        got = pool.get_next_unordered()
+    except Exception as exc:  # the shard is simply missing; a rerun redoes that chunk
+        log.error("ray worker failed on a shard: %r", exc)
+        stats["failed_shards"] += 1
+        return 1
+    stats["new"] += got["new"]
+    stats["errors"] += got["errors"]
+    for k, v in got["timings"].items():
+        stats["timings"][k] = stats["timings"].get(k, 0.0) + v
+    return 1
 
 
 def _failed(raw: RawDocument, exc: Exception) -> Article:

@@ -106,3 +106,13 @@ def test_unmatched_mt_candidates_are_dropped_and_numbers_must_agree():
 def test_empty_and_failed_input_does_not_raise():
     assert canonicalize([]) == []
     assert canonicalize([Article(id="x", source="x", status="error", error="boom")]) == []
+
+
+def test_full_name_in_cyrillic_joins_through_the_transliteration_model():
+    a = _art("a", "Jane Wexford arrived.", [("Jane Wexford", "PERSON")])
+    b = _art("b", "Прибыла Джейн Уэксфорд.", [("Джейн Уэксфорд", "MISC")], lang="ru")
+    entities = canonicalize([a, b], [["a", "b"]])
+    e = _entity_of(entities, a, "Jane Wexford")
+    assert _entity_of(entities, b, "Джейн Уэксфорд") is e
+    assert e.type == "PERSON"
+    assert any("transliteration" in ev.get("signals", {}) for ev in e.evidence)

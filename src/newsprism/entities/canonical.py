@@ -329,6 +329,9 @@ def _blocks(nodes: list[_Node]) -> dict[str, list[int]]:
         blocks["f:" + n.squash[:4]].append(i)
         blocks["p:" + n.phon].append(i)
         blocks["t:" + keys.phonetic(n.tokens[-1])].append(i)
+        tail = keys.phonetic(n.tokens[-1])[1:]
+        if len(tail) >= 3:  # first sound varies across scripts: "Wexford" / "Uekhsford"
+            blocks["s:" + tail].append(i)
         if not n.latin:
             blocks["f:" + translit.best_latin(n.text)[:4]].append(i)
     return blocks
@@ -379,7 +382,7 @@ def _merge_fuzzy(nodes: list[_Node], clusters: _Clusters) -> None:
         if na.candidate or nb.candidate:
             bar = max(bar, CANDIDATE if shared else STRONG - 0.04)
         phon_equal = na.phon == nb.phon and len(na.squash) >= 6 and signals["ratio"] >= 0.7
-        if (score >= bar or phon_equal) and _tokens_compatible(na.tokens, nb.tokens):
+        if (score >= bar or phon_equal) and (na.latin != nb.latin or _tokens_compatible(na.tokens, nb.tokens)):
             scored.append((score, a, b, signals, shared, phon_equal))
     scored.sort(key=lambda s: -s[0])
     joined: set[int] = set()  # an MT candidate joins its best match only

@@ -128,19 +128,23 @@ def main() -> None:
     parser.add_argument("pairs", nargs="?", default=str(DEFAULT_PAIRS))
     parser.add_argument("--per-lang", type=int, default=30000, help="training pairs per language")
     parser.add_argument("--langs", default=",".join(LANGS))
+    parser.add_argument("--out", default=str(MODEL_PATH))
     args = parser.parse_args()
     by_lang = load_pairs(Path(args.pairs))
-    model = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.is_file() else {}
-    model.update(source="Merhav & Ash 2018 Wikidata name pairs (CC0), train part only")
+    out = Path(args.out)
     rng = random.Random(13)
     for lang in args.langs.split(","):
         train_pairs = [p for p in by_lang.get(lang, []) if not is_heldout(p[1])]
         rng.shuffle(train_pairs)
-        for direction, reverse in (("emissions", False), ("reverse", True)):
-            model.setdefault(direction, {})[lang] = train(train_pairs[: args.per_lang], lang, reverse)
-            print(lang, direction, len(train_pairs), "pairs", flush=True)
-        MODEL_PATH.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    print("wrote", MODEL_PATH, MODEL_PATH.stat().st_size // 1024, "KB")
+        tables = {direction: train(train_pairs[: args.per_lang], lang, reverse)
+                  for direction, reverse in (("emissions", False), ("reverse", True))}
+        # Re-read before writing: several languages may be trained by parallel runs.
+        model = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
+        model["source"] = "Merhav & Ash 2018 Wikidata name pairs (CC0), train part only"
+        for direction, table in tables.items():
+            model.setdefault(direction, {})[lang] = table
+        out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        print(lang, len(train_pairs), "training pairs; wrote", out, out.stat().st_size // 1024, "KB", flush=True)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 `Store.events` decodes every event record of a page (claims, evidence, timeline: ~15 KB of JSON
 each), which caps a list page at a few dozen requests per second. A list row needs none of that:
 `event_rows` reads the plain columns (title, date, size, languages, outlets) and counts the claim
-labels inside the stored JSON with SQLite string functions, so no record is decoded in Python. It
+labels in the stored JSON text (a substring count: a label cannot occur unescaped inside a JSON
+string), so no record is decoded. It
 accepts exactly `Store.events`' filters and ordering. Filter menus need the distinct languages and
 outlets, cached until an article is added. Only parameterised SQL.
 """
@@ -45,21 +46,19 @@ def event_rows(store, query: str | None = None, date_from: str | None = None, da
     """One page of event summaries, newest first, and the total before paging."""
     clause, args = _where(query, date_from, date_to, language, entity, outlet)
     total = store.db.execute(f"SELECT count(*) FROM events e{clause}", args).fetchone()[0]
-    counts = ", ".join(
-        f"(length(e.record) - length(replace(e.record, ?, ''))) / {len(_LABEL.format(s))}" for s in STATUSES)
-    # page the ids first so the string counting runs on `limit` rows, not on every match
+    # page the ids first, so only `limit` records are read
     rows = store.db.execute(
         f"WITH page AS (SELECT e.id FROM events e{clause} "
         "ORDER BY e.date DESC, e.n_articles DESC, e.id LIMIT ? OFFSET ?) "
-        f"SELECT e.id, e.title, e.date, e.n_articles, e.languages, e.outlets, {counts} "
+        "SELECT e.id, e.title, e.date, e.n_articles, e.languages, e.outlets, e.record "
         "FROM page JOIN events e ON e.id = page.id ORDER BY e.date DESC, e.n_articles DESC, e.id",
-        [*args, limit, offset, *(_LABEL.format(s) for s in STATUSES)])
+        [*args, limit, offset])
     out = []
-    for eid, title, day, n, langs, outlets, *n_status in rows:
+    for eid, title, day, n, langs, outlets, record in rows:
         out.append({"id": eid, "title": title, "date": day, "n_articles": n or 0,
                     "languages": [x for x in (langs or "").split(",") if x],
                     "outlets": [x for x in (outlets or "").split(",") if x],
-                    "claims": dict(zip(STATUSES, n_status))})
+                    "claims": {s: record.count(_LABEL.format(s)) for s in STATUSES}})
     return out, total
 
 

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsprism.language import detect, detect_lines
+from newsprism.language import LANGUAGES, detect, detect_lines
 
 SENTENCES = {
     "en": "The harbour authority said on Monday that the new ferry line would open in early spring.",
@@ -23,7 +25,9 @@ def test_detects_language_of_a_news_sentence(lang):
     assert 0.5 < confidence <= 1.0
 
 
-@pytest.mark.parametrize("text", ["", "   ", "2024 - 17:45 / 3,200", "😀🎉👍🏽", "••• ---- ###"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "2024 - 17:45 / 3,200", "😀🎉👍🏽", "••• ---- ###", "\ufeff", "٣٤٥ ،؟ ١٢", "\u0301\u0302"]
+)
 def test_text_without_letters_has_no_language(text):
     assert detect(text) == (None, 0.0)
 
@@ -31,6 +35,17 @@ def test_text_without_letters_has_no_language(text):
 def test_bad_input_does_not_raise():
     assert detect(None) == (None, 0.0)  # type: ignore[arg-type]
     assert detect_lines([]) == []
+    assert detect("Le ministre \ud800 a parlé hier soir devant les députés.")[0] == "fr"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_gets_a_supported_code_or_none_and_a_bounded_confidence(text):
+    lang, confidence = detect(text)
+    assert lang is None or lang in LANGUAGES
+    assert 0.0 <= confidence <= 1.0
+    if lang is None:
+        assert confidence == 0.0
 
 
 def test_foreign_comment_line_at_end_of_english_page_is_found():

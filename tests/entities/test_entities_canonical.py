@@ -100,7 +100,7 @@ def test_unmatched_mt_candidates_are_dropped_and_numbers_must_agree():
     b.mentions = [Mention("zorblat", 4, 11, "MISC", "b", confidence=0.3)]
     entities = canonicalize([a, b])
     assert _entity_of(entities, a, "Orbitrax 300") is not _entity_of(entities, a, "Orbitrax 500")
-    assert b.mentions == []
+    assert b.mentions == [] and b.extra["entity_candidates"][0]["text"] == "zorblat"
 
 
 def test_empty_and_failed_input_does_not_raise():
@@ -116,3 +116,14 @@ def test_full_name_in_cyrillic_joins_through_the_transliteration_model():
     assert _entity_of(entities, b, "Джейн Уэксфорд") is e
     assert e.type == "PERSON"
     assert any("transliteration" in ev.get("signals", {}) for ev in e.evidence)
+
+
+def test_candidates_set_aside_without_groups_are_matched_once_groups_are_known():
+    a = _art("a", "Talks with Velmorin Freight stalled.", [("Velmorin Freight", "ORG")])
+    b = Article(id="b", source="b", language="en", mt_likelihood=0.9,
+                text="the talk with velmarin is stall , said the source .")
+    b.mentions = [Mention("velmarin", 14, 22, "MISC", "b", confidence=0.3)]
+    canonicalize([a, b])
+    canonicalize([a, b], [["a", "b"]])
+    assert [m.text for m in b.mentions] == ["velmarin"]
+    assert b.mentions[0].entity_id == a.mentions[0].entity_id

@@ -18,7 +18,8 @@ first, each merge recording which signals fired and how strongly:
 
 Before that, MT-looking texts are scanned for lower-case phrases that spell a corpus name, split
 or slightly damaged ("acme soft"); MT candidates that end up matching no well-formed name are
-removed from `Article.mentions`.
+moved from `Article.mentions` to `Article.extra["entity_candidates"]`, and reconsidered by the
+next call (the pipeline calls again once event groups are known).
 
 Guards: two person names whose surnames match but whose first names do not are never joined
 (cluster-level cannot-link), numbers inside names must agree ("A330" is not "A380"), and weak
@@ -30,6 +31,7 @@ not their square.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import re
@@ -58,6 +60,7 @@ _PAREN_ACRONYM = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&]{1,9})\s*[)\]]")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
 _LOWER_GAP = re.compile(r"[a-z\-]+(?:[ \-][a-z]+)*")  # words joined by single spaces or hyphens
 MAX_SPLIT = 4
+SET_ASIDE = "entity_candidates"  # Article.extra key: MT candidates that matched nothing yet
 SPLIT_RATIO = 0.88
 
 
@@ -165,6 +168,10 @@ def canonicalize(articles: list[Article], groups: list[list[str]] | None = None)
 
 
 def _canonicalize(articles: list[Article], groups: list[list[str]] | None) -> list[Entity]:
+    for art in articles:
+        if art.extra.get(SET_ASIDE):
+            restored = [Mention(**m) for m in art.extra.pop(SET_ASIDE)]
+            art.mentions = sorted(art.mentions + restored, key=lambda m: m.start)
     group_of: dict[str, set[int]] = defaultdict(set)
     for gi, ids in enumerate(groups or []):
         for aid in ids:
@@ -567,6 +574,8 @@ def _entities(nodes, clusters, assignment, articles) -> list[Entity]:
         entities.append(entity)
     for art in articles:
         if any(id(m) in dropped for m in art.mentions):
+            # Kept aside, not lost: a later call with event groups may match them.
+            art.extra[SET_ASIDE] = [dataclasses.asdict(m) for m in art.mentions if id(m) in dropped]
             art.mentions = [m for m in art.mentions if id(m) not in dropped]
     return sorted(entities, key=lambda e: (-sum(v.count for v in e.variants), e.name))
 

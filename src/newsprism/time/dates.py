@@ -98,9 +98,14 @@ def weekday_near(ref: date, weekday: int, direction: int, strict: bool = False) 
 
 
 def year_for(ref: date, month: int, day: int | None, tense: int) -> int:
-    """Year of a "February 5" / "February" said on `ref`: the occurrence closest to the
-    reference, where going against the clause's tense costs triple and going ahead in an
-    unmarked clause costs 1.5x (news mostly reports the past)."""
+    """Year of a "February 5" / "February" said on `ref`. A bare month follows the clause's tense
+    strictly; a day is the occurrence closest to the reference, where going against the tense
+    costs triple ("was extended to Nov. 16" can still be ahead) and going ahead in an unmarked
+    clause costs 1.5x (news mostly reports the past)."""
+    if day is None and tense < 0:  # "visited in March": a month that has begun
+        return ref.year if month <= ref.month else ref.year - 1
+    if day is None and tense > 0:  # "will open in March": a month not yet over
+        return ref.year if month >= ref.month else ref.year + 1
     best, best_cost = ref.year, float("inf")
     for year in (ref.year - 1, ref.year, ref.year + 1):
         start = make_date(year, month, day or 1) or make_date(year, month, 28)

@@ -32,6 +32,7 @@ class Lexicon:
     seasons: dict[str, str] = field(default_factory=dict)  # SP SU FA WI -> pattern
     sets: dict[str, str] = field(default_factory=dict)  # TimeML SET value -> pattern
     past: str = r"(?!)"  # tense cues that keep a bare weekday on or before the reference
+    weak_past: str = r"(?!)"  # "-ed" forms: often past, but also adjectives and participles
 
 
 EN = Lexicon(
@@ -68,7 +69,7 @@ EN = Lexicon(
     ago=r"ago|earlier",
     future=(
         r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|expected|slated|plans?\s+to|planning\s+to|planned\s+to|payable|effective|"
-        r"is\s+to|are\s+to|due\s+to|set\s+to|would|could|as\s+(?:early|soon)\s+as)\b"
+        r"is\s+to|are\s+to|to\s+be|supposed\s+to|due\s+to|set\s+to|would|could|as\s+(?:early|soon)\s+as)\b"
     ),
     present_ref=r"now|currently|current|nowadays|at\s+present|presently|these\s+days",
     past_ref=r"recently|(?:the\s+)?past|previously|formerly|once|lately|earlier",
@@ -81,7 +82,8 @@ EN = Lexicon(
     past=r"\b(?:said|says|was|were|had|did|told|announced|reported|added|spoke|met|took|gave|went|came|"
     r"made|held|began|left|won|lost|fell|rose|sent|saw|found|became|hit|ran|wrote|led|brought|"
     r"bought|sold|struck|froze|broke|chose|drove|flew|fought|kept|sought|stood|threw|knew|"
-    r"thought|got|grew|paid|shut|spent|built|caught|meant|felt|heard|(?<!\bbe\s)(?<!\bbeen\s)(?-i:[a-z]\w+(?<!e)ed))\b",
+    r"thought|got|grew|paid|shut|spent|built|caught|meant|felt|heard)\b",
+    weak_past=r"\b(?<!\bbe\s)(?<!\bbeen\s)(?-i:[a-z]\w+(?<!e)ed)\b",
     sets={
         "P1D": r"daily|every\s+day|each\s+day|per\s+day",
         "P1W": r"weekly|every\s+week|each\s+week|per\s+week",
@@ -121,6 +123,7 @@ FR = Lexicon(
         r"\b(?:va|vont|allons|sera|seront|aura|auront|doit|doivent|devra|devront|devrait|devraient|"
         r"pr[ée]vue?s?|attendue?s?)\b|\w+(?:era|eront|ira|iront)\b"
     ),
+    past=r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent)\b",
     present_ref=r"maintenant|actuellement|aujourd'hui\s+encore|en\s+ce\s+moment|[àa]\s+pr[ée]sent",
     past_ref=r"r[ée]cemment|autrefois|auparavant|pr[ée]c[ée]demment|dans\s+le\s+pass[ée]",
     future_ref=r"bient[ôo]t|[àa]\s+l'avenir|dans\s+le\s+futur|plus\s+tard",
@@ -165,6 +168,7 @@ ES = Lexicon(
         r"\b(?:va|van|vamos|ir[áa]n?)\s+a\b|\b\w+(?:ar|er|ir)(?:á|án|emos)\b|"
         r"\b(?:previst[oa]s?|debe|deben|deberá|deberán|prevé|prevén)\b"
     ),
+    past=r"\b(?:fue|fueron|ha|han|había|habían|dijo|dijeron)\b|\b\w{2,}(?:ó|aron|ieron)\b",
     present_ref=r"ahora|actualmente|en\s+la\s+actualidad|hoy\s+en\s+d[íi]a|en\s+este\s+momento",
     past_ref=r"recientemente|anteriormente|previamente|en\s+el\s+pasado",
     future_ref=r"pronto|en\s+el\s+futuro|m[áa]s\s+adelante|pr[óo]ximamente",
@@ -210,6 +214,7 @@ DE = Lexicon(
     this=r"diese[nmrs]?|laufende[nmrs]?",
     ago=r"vor",
     future=r"\b(?:wird|werden|wirst|werde|soll|sollen|geplant|plant|planen)\b",
+    past=r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte|sagten|erklärte)\b",
     present_ref=r"jetzt|derzeit|zurzeit|gegenwärtig|aktuell|momentan|inzwischen",
     past_ref=r"kürzlich|neulich|früher|vor\s+kurzem|damals|bisher",
     future_ref=r"bald|künftig|zukünftig|in\s+zukunft|später|demnächst",
@@ -253,6 +258,7 @@ RU = Lexicon(
     this=r"эт(?:от|а|о|у|ом|ой|ого)|текущ(?:ий|ая|ее|ую|ем|ей|его)|нынешн\w+|сего",
     ago=r"назад|тому\s+назад",
     future=r"\b(?:будет|будут|буду|будем|планиру\w+|намерен\w*|собира\w+)\b",
+    past=r"\b(?:был|была|было|были|заявил[аи]?|сообщил[аи]?|сказал[аи]?|объявил[аи]?|подписал[аи]?)\b",
     present_ref=r"сейчас|теперь|в\s+настоящее\s+время|ныне|на\s+данный\s+момент",
     past_ref=r"недавно|ранее|прежде|в\s+прошлом",
     future_ref=r"скоро|вскоре|в\s+будущем|позже|впоследствии",
@@ -287,6 +293,7 @@ ZH = Lexicon(
     this=r"这个?|這個?|本|今",
     ago=r"前",
     future=r"将|將|会|會|计划|計劃|拟|擬|准备|準備",
+    past=r"了|曾经?|曾經|已经|已經",
     present_ref=r"目前|现在|現在|当前|當前|如今",
     past_ref=r"最近|近来|近來|以前|过去|過去",
     future_ref=r"将来|將來|未来|未來|不久",

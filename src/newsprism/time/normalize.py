@@ -215,7 +215,7 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
     word = m["month"]
     if ctx.lang in ("en", "de") and not word[0].isupper():
         return None
-    if word.endswith(".") or len(word) < 3:
+    if ctx.lang != "zh" and (word.endswith(".") or len(word) < 3):
         return None  # abbreviations stand alone only in tables and datelines
     if _AMBIGUOUS_MONTH.fullmatch(word) and not _MONTH_CUE.search(ctx.text[max(0, m.start() - 20):m.start()]):
         return None
@@ -235,7 +235,8 @@ def month_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.ref is None:
         return Resolved("DATE", f"XXXX-{month:02d}", confidence=UNRESOLVED)
     year = ctx.ref.year
-    if m.group(0).lower().rstrip().endswith("year"):  # "June last year"
+    if m.group(0).lower().rstrip().endswith("year") or (ctx.lang == "zh" and "年" in m.group(0)):
+        # "June last year", 去年6月
         year += shift
     elif shift < 0:  # "last April": the latest April before this month
         year -= 1 if month >= ctx.ref.month else 0
@@ -473,7 +474,7 @@ def ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if m.groupdict().get("vague"):
         return Resolved("DATE", "PAST_REF", True, GUESSED)
-    n = number(m["num"], ctx.lex)
+    n = number(m["num"], ctx.lex) if m.groupdict().get("num") else 1.0  # "неделю назад"
     if n is None:
         return None
     narrative = bool(re.search(r"earlier\W*$", m.group(0), re.IGNORECASE))

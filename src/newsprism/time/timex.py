@@ -56,7 +56,7 @@ def guess_language(text: str) -> str:
 @cache
 def _cue_regex(lang: str) -> re.Pattern[str]:
     lex = LEXICONS[lang]
-    return re.compile(f"(?P<future>{lex.future})|(?P<past>{lex.past})", re.IGNORECASE)
+    return re.compile(f"(?P<future>{lex.future})|(?P<past>{lex.past})|(?P<weak>{lex.weak_past})", re.IGNORECASE)
 
 
 def _tense(text: str, start: int, end: int, lang: str) -> int:
@@ -69,11 +69,13 @@ def _tense(text: str, start: int, end: int, lang: str) -> int:
     right_match = _SENTENCE_END.search(text, end, end + _CUE_WINDOW)
     right = text[end:right_match.start() if right_match else end + _CUE_WINDOW]
     cues = _cue_regex(lang)
-    before = list(cues.finditer(left))
-    cue = before[-1] if before else cues.search(right)
-    if cue is None:
-        return 0
-    return 1 if cue.lastgroup == "future" else -1
+    for found in (list(cues.finditer(left))[::-1], list(cues.finditer(right))):
+        if not found:
+            continue
+        if found[0].lastgroup == "weak" and any(c.lastgroup == "future" for c in found):
+            return 1  # "would be paid on a still unspecified date": the -ed word is no verb
+        return 1 if found[0].lastgroup == "future" else -1
+    return 0
 
 
 def _windows(text: str, lang: str) -> list[tuple[int, int]]:

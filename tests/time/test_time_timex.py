@@ -188,3 +188,21 @@ def test_counts_are_not_years(text):
 
 def test_years_before_plural_nouns_still_count():
     assert value_of("In 1990 prices rose sharply.", "1990", "2021-01-27") == "1990"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "value"),
+    [
+        ("fr", "En janvier dernier, les ventes ont chuté.", "janvier dernier", "2020-01"),
+        ("fr", "La nuit dernière, un incendie a éclaté.", "nuit dernière", "2021-01-26TNI"),
+        ("es", "En los últimos cinco años los precios se duplicaron.", "cinco años", "P5Y"),
+        ("de", "Letzte Nacht brach ein Feuer aus.", "Letzte Nacht", "2021-01-26TNI"),
+        ("ru", "Правительство объявило во вторник, 26 января, что час будет продлён.", "вторник", "2021-01-26"),
+        ("ru", "Неделю назад обрушился мост.", "Неделю назад", "2021-W03"),
+        ("zh", "价格自2019年以来保持稳定。", "2019年", "2019"),
+        ("zh", "他在三月访问了北京。", "三月", "2020-03"),
+        ("zh", "今年1月销售额下降。", "今年1月", "2021-01"),
+    ],
+)
+def test_more_phrasings(lang, text, expr, value):
+    assert value_of(text, expr, "2021-01-27", lang) == value

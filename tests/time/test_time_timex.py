@@ -206,3 +206,10 @@ def test_years_before_plural_nouns_still_count():
 )
 def test_more_phrasings(lang, text, expr, value):
     assert value_of(text, expr, "2021-01-27", lang) == value
+
+
+def test_ambiguous_next_weekday_has_lower_confidence():
+    (midweek,) = find_timexes("They meet next Friday.", "2021-01-27", "en")  # Wednesday
+    (weekend,) = find_timexes("They meet next Friday.", "2021-01-30", "en")  # Saturday
+    assert midweek.value == "2021-01-29" and weekend.value == "2021-02-05"
+    assert midweek.confidence < weekend.confidence

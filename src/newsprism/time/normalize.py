@@ -367,7 +367,10 @@ def _resolve_weekday(weekday: int, shift: int | None, ctx: Context, week: bool, 
         d = dates.weekday_near(ctx.ref, weekday, direction)
         return Resolved("DATE", d.isoformat(), True, GUESSED)
     d = dates.weekday_near(ctx.ref, weekday, shift, strict=True)
-    return Resolved("DATE", d.isoformat(), True, INFERRED)
+    # "next Friday" said on a Tuesday may also mean the Friday of next week (and "last Monday"
+    # the Monday of last week): when the two readings differ, say so through the confidence.
+    same_week = d.isocalendar()[:2] == ctx.ref.isocalendar()[:2]
+    return Resolved("DATE", d.isoformat(), True, GUESSED if same_week else INFERRED)
 
 
 def weekday_md(m: re.Match[str], ctx: Context) -> Resolved | None:

@@ -88,6 +88,7 @@ def _lemmas(word: str) -> list[str]:
     return [word] + [word[: len(word) - len(old)] + new for old, new in _dictionary()[2] if word.endswith(old)]
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_english_word(word: str, depth: int = 0) -> bool:
     """In the dictionary, or built from dictionary words: an affix or a two-word compound."""
     words = _dictionary()[0]

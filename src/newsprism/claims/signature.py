@@ -54,7 +54,8 @@ def bonus(a: Signature, b: Signature) -> float:
     """Score added to the cosine: shared names, keywords, amounts and dates raise confidence
     that two claims state the same thing."""
     score = 0.04 * jaccard(a.names, b.names) + 0.06 * jaccard(a.keywords, b.keywords)
-    if {v for _, v in a.numbers} & {v for _, v in b.numbers}:
+    # Small counts ("two countries") are everywhere; only a telling amount is evidence.
+    if {v for _, v in a.numbers if v >= 10} & {v for _, v in b.numbers if v >= 10}:
         score += 0.02
     if a.dates & b.dates:
         score += 0.02

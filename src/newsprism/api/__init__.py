@@ -9,6 +9,7 @@ refuses to listen beyond loopback without one.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 
@@ -28,14 +29,15 @@ MAX_BODY = 20_000_000
 class AppState:
     """What the routes share: the store connections, jobs, and the write guards."""
 
-    def __init__(self, db: str, token: str | None, allow_fetch: bool, max_body: int, writes_per_minute: float):
+    def __init__(self, db: str, token: str | None, allow_fetch: bool, max_body: int, writes_per_minute: float,
+                 max_jobs: int):
         from ..store import Store
 
         Store(db).close()  # create and migrate the file once, so readers can open it read-only
         self.db, self.allow_fetch, self.max_body = db, allow_fetch, max_body
         self.auth = require_token(token)
         self.rate_limit = RateLimit(writes_per_minute)
-        self.jobs = Jobs(db)
+        self.jobs = Jobs(db, max_pending=max_jobs)
         self.local = threading.local()
 
     def store(self):
@@ -49,12 +51,21 @@ class AppState:
 
 
 def create_app(db: str, token: str | None = None, allow_fetch: bool = False, *,
-               max_body: int = MAX_BODY, writes_per_minute: float = 30) -> FastAPI:
+               max_body: int = MAX_BODY, writes_per_minute: float = 30, max_jobs: int = 4) -> FastAPI:
+    """The app over the store at `db`. Writes need `token` when given; `allow_fetch` enables
+    POST /api/fetch; bodies over `max_body` bytes get 413, a client's writes beyond
+    `writes_per_minute` get 429, and so do ingests beyond `max_jobs` queued or running."""
     from .. import __version__, web
     from . import routes
 
-    state = AppState(db, token or None, allow_fetch, max_body, writes_per_minute)
-    app = FastAPI(title="newsprism", version=__version__, docs_url=None, redoc_url=None,
+    state = AppState(db, token or None, allow_fetch, max_body, writes_per_minute, max_jobs)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        state.jobs.close()  # let a running ingest finish its batch; drop queued ones
+
+    app = FastAPI(title="newsprism", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="What sources agree on, omit and contradict, per event, each statement "
                               "traced to its sentence.")
     app.state.newsprism = state
@@ -73,10 +84,6 @@ def create_app(db: str, token: str | None = None, allow_fetch: bool = False, *,
             return web.error_page(request, 422, "invalid parameters: " + "; ".join(
                 f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in exc.errors()))
         return JSONResponse({"detail": _plain(exc.errors())}, 422)
-
-    @app.on_event("shutdown")
-    def stop_jobs() -> None:
-        state.jobs.close()
 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=max_body)

@@ -34,6 +34,8 @@ def _env():
     env = jinja2.Environment(loader=jinja2.PackageLoader("newsprism", "web/templates"),
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
+    env.filters["short"] = short_source
+    env.filters["spellings"] = spellings
     env.globals["diff"] = mark_difference
     env.globals["conflict_values"] = conflict_values
     return env
@@ -45,6 +47,19 @@ def safe_url(url: str | None) -> str | None:
         return url if url and urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
     except ValueError:
         return None
+
+
+def short_source(source: str | None) -> str:
+    """A source path as its file name, like `Article.label` (full paths are noise on a page)."""
+    return (source or "").replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def spellings(variants: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """An entity's distinct spellings with their total count over all sources, commonest first."""
+    totals: dict[str, int] = {}
+    for v in variants:
+        totals[v["text"]] = totals.get(v["text"], 0) + int(v.get("count") or 1)
+    return sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def render(request: Request, template: str, code: int = 200, headers: dict | None = None, **ctx: Any) -> HTMLResponse:

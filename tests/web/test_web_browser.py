@@ -38,6 +38,7 @@ def test_event_page_highlights_a_contradiction(page, site, screenshots):
     assert page.locator("svg.timeline-chart circle").count() > 0
     assert page.locator("a.chip").count() > 0
     page.screenshot(path=str(screenshots / "event.png"))  # sources side by side, then the contradictions
+    page.locator("ul.conflicts > li:has(mark)").first.screenshot(path=str(screenshots / "contradiction.png"))
     page.locator("#timeline").scroll_into_view_if_needed()
     page.locator("svg.timeline-chart").screenshot(path=str(screenshots / "timeline.png"))
     page.locator(".source h3 a", has_text=".txt").first.click()  # a flattened dump: its chrome was removed

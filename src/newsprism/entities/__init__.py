@@ -1,5 +1,15 @@
-"""Entities stage: mentions per article (`find_mentions`) and canonical entities across
-articles, scripts and bad translations (`canonicalize`)."""
+"""Entities stage: who and what the news is about, one canonical entity per real-world thing.
+
+Per document, `find_mentions(article)` gives typed name mentions with offsets into
+`article.text` (`ner`). Per corpus, `canonicalize(articles, groups)` clusters every mention into
+`Entity` records across documents, scripts and machine translation, with the evidence of each
+merge (`canonical`, built on the name keys of `keys` and the learned transliteration model of
+`translit`, trained offline by `translit_train`).
+
+    for a in articles:
+        a.mentions = find_mentions(a)
+    entities = canonicalize(articles, groups=[event.articles for event in events])
+"""
 from newsprism.entities.canonical import canonicalize
 from newsprism.entities.ner import find_mentions
 

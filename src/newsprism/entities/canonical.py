@@ -385,9 +385,7 @@ def _merge_fuzzy(nodes: list[_Node], clusters: _Clusters) -> None:
         signals = similarity(na, nb)
         score = _score(signals)
         shared = bool(na.groups & nb.groups)
-        bar = CANDIDATE if (na.candidate or nb.candidate) and shared else IN_GROUP if shared else STRONG
-        if na.candidate or nb.candidate:
-            bar = max(bar, CANDIDATE if shared else STRONG - 0.04)
+        bar = (CANDIDATE if na.candidate or nb.candidate else IN_GROUP) if shared else STRONG
         phon_equal = na.phon == nb.phon and len(na.squash) >= 6 and signals["ratio"] >= 0.7
         if (score >= bar or phon_equal) and (na.latin != nb.latin or _tokens_compatible(na.tokens, nb.tokens)):
             scored.append((score, a, b, signals, shared, phon_equal))

@@ -28,6 +28,9 @@ from newsprism.records import Article, Event
 log = logging.getLogger(__name__)
 
 CANDIDATES = 8  # nearest centroids scored per article; the true event is almost always among them
+# Below this centroid cosine the calibrated probability is under 0.05 whatever else is shared
+# (see weights.json), so such neighbours are not scored at all.
+MIN_COS = 0.72
 RELATED = 0.2  # below the join threshold, events sharing names and scoring above this are linked
 SPLIT_RATIO = 0.7  # a member is split off when its mean probability falls below this × threshold
 _CACHE_SIZE = 20_000  # leads embedded recently: similarity then cluster on one corpus embeds once
@@ -74,7 +77,9 @@ def _linkage(index: EventIndex, a: int, b: int, with_time: bool = True) -> float
 
 def _assign(index: EventIndex, aid: str, vec: np.ndarray, prof: Profile, threshold: float) -> int:
     best, best_p = -1, -1.0
-    for key, _ in index.search(vec, CANDIDATES):
+    for key, cos in index.search(vec, CANDIDATES):
+        if cos < MIN_COS:
+            continue
         p = _to_event(index, key, vec, prof)
         if p > best_p:
             best, best_p = key, p
@@ -107,8 +112,8 @@ def _merge(index: EventIndex, touched: set[int], threshold: float) -> None:
         for key in touched:
             if index.events[key].alive:
                 pairs.update((min(key, other), max(key, other))
-                             for other, _ in index.search(index.events[key].centroid, CANDIDATES)
-                             if other != key)
+                             for other, cos in index.search(index.events[key].centroid, CANDIDATES)
+                             if other != key and cos >= MIN_COS)
         scored = sorted(((_linkage(index, a, b), a, b) for a, b in pairs), reverse=True)
         merged = False
         for p, a, b in scored:
@@ -126,8 +131,8 @@ def _merge(index: EventIndex, touched: set[int], threshold: float) -> None:
 def _related(index: EventIndex, key: int, threshold: float) -> list[dict]:
     """Neighbouring events that are the same story at another time, or share actors."""
     ev, out = index.events[key], []
-    for other, _ in index.search(ev.centroid, CANDIDATES):
-        if other == key or not index.events[other].alive:
+    for other, cos in index.search(ev.centroid, CANDIDATES):
+        if other == key or cos < MIN_COS or not index.events[other].alive:
             continue
         p = _linkage(index, key, other)
         if p >= threshold:

@@ -31,6 +31,9 @@ DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "semeval
 CACHE = Path.home() / ".cache" / "newsprism" / "events-embeddings.npz"
 TIME_PRIOR = {"grace_days": 3.0, "per_log_day": 1.2, "max_penalty": 4.0}
 L2 = 1.0
+# Sharing names, places or numbers can only argue for the same event; a negative weight learnt
+# from their overlap with the cosine would punish the canonical entities found at run time.
+NON_NEGATIVE = ("names", "places", "numbers")
 
 
 def load_pairs(folder: Path = DATA) -> list[dict]:
@@ -77,10 +80,22 @@ def features(pairs: list[dict], chars: int | None = None) -> np.ndarray:
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> dict:
-    """Soft-label logistic regression by Newton's method on standardised features."""
+    """Soft-label logistic regression; evidence features whose weight turns negative are dropped."""
+    active = np.ones(x.shape[1], dtype=bool)
+    while True:
+        model = _newton(x, y, active, l2)
+        wrong = [i for i, f in enumerate(FEATURES)
+                 if f in NON_NEGATIVE and active[i] and model["coef"][i] < 0]
+        if not wrong:
+            return model
+        active[wrong] = False
+
+
+def _newton(x: np.ndarray, y: np.ndarray, active: np.ndarray, l2: float) -> dict:
+    """Newton's method on standardised features; inactive features get weight 0."""
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    z = np.hstack([((x - mean) / scale)[:, active], np.ones((len(x), 1))])
     w = np.zeros(z.shape[1])
     penalty = np.full(z.shape[1], l2)
     penalty[-1] = 0.0  # the intercept is not shrunk
@@ -92,7 +107,9 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> dict:
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return {"mean": mean.tolist(), "scale": scale.tolist(), "coef": w[:-1].tolist(),
+    coef = np.zeros(x.shape[1])
+    coef[active] = w[:-1]
+    return {"mean": mean.tolist(), "scale": scale.tolist(), "coef": coef.tolist(),
             "intercept": float(w[-1])}
 
 

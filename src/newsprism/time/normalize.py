@@ -341,18 +341,21 @@ def dayword(m: re.Match[str], ctx: Context) -> Resolved | None:
     return None if offset is None else _day(int(offset), ctx)  # type: ignore[call-overload]
 
 
+# A part of the day ("Thursday evening", "hier soir", "last night") resolves to its day, not to
+# TimeML's 2021-02-04TEV: reports of one event say "Thursday", "Thursday night" and "late on
+# Thursday", and timelines and claim comparison must see one date.
+
+
 def dayword_pod(m: re.Match[str], ctx: Context) -> Resolved | None:
-    base = dayword(m, ctx)
-    return base and _with_time(base, _pod(m, ctx))
+    return dayword(m, ctx)
 
 
 def this_pod(m: re.Match[str], ctx: Context) -> Resolved:
-    suffix = _pod(m, ctx) if m.groupdict().get("pod") else "TNI"
-    return _with_time(_day(0, ctx), suffix)
+    return _day(0, ctx)
 
 
 def last_night(m: re.Match[str], ctx: Context) -> Resolved:
-    return _with_time(_day(-1, ctx), "TNI")
+    return _day(-1, ctx)
 
 
 def _resolve_weekday(weekday: int, shift: int | None, ctx: Context, week: bool, end: int) -> Resolved:
@@ -414,8 +417,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     # 上周五/本周五/下周五, always name the weekday of a given ISO week
     week = bool(re.search(r"week\W*$", m.group(0), re.IGNORECASE)) or shift == 0 or \
         (ctx.lang == "zh" and shift is not None)
-    res = _resolve_weekday(wd, shift, ctx, week, m.end())
-    return _with_time(res, _pod(m, ctx)) if groups.get("pod") else res
+    return _resolve_weekday(wd, shift, ctx, week, m.end())
 
 
 _GRANULE = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "DE": "DE", "CE": "CE", "WE": "WE"}

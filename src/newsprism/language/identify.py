@@ -122,9 +122,9 @@ def _fasttext_scores(text: str, candidates: frozenset[str]) -> dict[str, float]:
     model = _fasttext()
     # Most lines are settled by the top label alone, and ranking 10 labels costs ~40% more.
     # A sure top candidate keeps its raw probability, a lower bound of the renormalised one.
-    (top_p, top_label), = model.f.predict(line + "\n", 1, 0.0, "replace")
-    if top_p >= UNSURE and top_label[9:] in candidates:
-        return {top_label[9:]: top_p}
+    top = model.f.predict(line + "\n", 1, 0.0, "replace")
+    if top and top[0][0] >= UNSURE and top[0][1][9:] in candidates:
+        return {top[0][1][9:]: top[0][0]}
     for k in (10, 176):
         pairs = model.f.predict(line + "\n", k, 0.0, "replace")
         scores = {label[9:]: p for p, label in pairs if label[9:] in candidates}

@@ -253,7 +253,9 @@ def render(args: argparse.Namespace, full: dict, subset: dict, rel: dict, n_item
         f"{kinds.get('span', 0)} partial spans, {kinds.get('value', 0)} wrong values on exact spans. Many value "
         "misses are annotation choices the gold itself does not apply consistently (\"a year ago\" as 1988, "
         "1988-Q3 or 1988-10-26; \"last week\" as a week, a month, a day or P1W); the rules were kept general "
-        "rather than fitted to them.",
+        "rather than fitted to them. Two deliberate conventions also cost value matches: parts of the day "
+        "resolve to their day (\"Thursday evening\" = 2021-02-04, not 2021-02-04TEV, so reports of one event "
+        "share one date) and ISO weeks are zero-padded (2000-W07; some AQUAINT gold writes 2000-W7).",
         "",
         f"### Relative-date gold set ({n_items} sentences written for this project, `tests/gold/time/relative.jsonl`)",
         "",

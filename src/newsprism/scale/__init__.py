@@ -8,7 +8,7 @@ docs/scaling.md for the measured costs and the multi-node plan.
 """
 from __future__ import annotations
 
-from .ray_engine import ingest_shards, ray_runner, shutdown
+from .ray_engine import ingest_shards, ray_runner, shutdown, start
 from .shards import merge_shards, read_shard, shard_paths, write_shard
 
-__all__ = ["ray_runner", "shutdown", "ingest_shards", "write_shard", "read_shard", "merge_shards", "shard_paths"]
+__all__ = ["ray_runner", "start", "shutdown", "ingest_shards", "write_shard", "read_shard", "merge_shards", "shard_paths"]

@@ -127,6 +127,11 @@ def _collect(pool, stats: dict) -> int:
     return 1
 
 
+def start(opts: Options) -> None:
+    """Connect to Ray and start the worker pool now, instead of on the first batch."""
+    _pool(opts)
+
+
 def _failed(raw: RawDocument, exc: Exception) -> Article:
     from ..pipeline import error_article
 

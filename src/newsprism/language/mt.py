@@ -1,14 +1,14 @@
 """How much an English text reads like machine translation, in [0, 1].
 
 Machine translation into English leaves traces a careful human writer does not:
-- proper names lower-cased mid-sentence ("met with navarny"), often a name the same text writes
-  capitalised elsewhere, or a company name split and lower-cased ("solar winds" for a name written
-  "SolarWinds" further down);
-- the country acronym "US" lower-cased into the pronoun "us" ("kill us troops", "the us");
+- proper names lower-cased mid-sentence ("talks with kovacs"), often a name the same text writes
+  capitalised elsewhere, in the same or a close spelling, or a company name split and
+  lower-cased ("blue harbor" for a name written "BlueHarbor" further down);
+- the country acronym "US" lower-cased into the pronoun "us" ("the us envoy", "us officials");
 - punctuation the source language's conventions leave behind (";.", ",.", a full-width "，",
   a space before a closing quote or colon);
-- grammar that only a word-by-word rendering produces: an article before a verb ("a declared
-  the ministry"), sentences cut where the source had a list ("for each. nuclear weapons.").
+- grammar that only a word-by-word rendering produces: an article before a verb ("a announced
+  the agency"), sentences cut where the source had a list ("for both sides. trade rules.").
 
 A lower-cased name is told from an ordinary word by a dictionary: the WordNet word index that
 ships inside spaCy's English model, its irregular forms and suffix rules, and spaCy's stop words.
@@ -31,9 +31,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s*[\"'“”‘’)\]]*\s+|\n\s*|[\"“‘(\[]\s*)(?=\w)")
 _SOURCE_PUNCT = re.compile(r"[;,:]\s?\.(?!\.)|,\s?,|;\s?;")
 _SPACED_PUNCT = re.compile(r"\w\s+[,;:!?”»](?=\s|$|[,.])|\w\s+\.(?=\s|$)|[«“]\s")
-# A sentence cut where the source had a list or a clause: "for each. nuclear weapons."
+# A sentence cut where the source had a list or a clause: "for both sides. trade rules."
 _FRAGMENT = re.compile(r"\b[a-z]{4,}\. +[a-z]")
-# An article straight before a past form and another article: "a declared the ministry".
+# An article straight before a past form and another article: "a announced the agency".
 _ARTICLE_VERB = re.compile(r"\b(?:a|an)\s+[a-z]{3,}ed\s+(?:the|a|an|his|her|its|their)\b")
 _CJK_PUNCT = re.compile(r"(?<=[A-Za-z])\s?[，。；：、]|[，。；：、]\s?(?=[A-Za-z])")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
@@ -41,14 +41,15 @@ _CAMEL = re.compile(r"(?<![#@\w])[A-Z][a-z]+[A-Z][a-z]\w*")  # not hashtags or h
 # Closed-class affixes: a word made of a known word and one of these is English, not a name.
 _PREFIXES = ("anti", "counter", "cyber", "de", "dis", "inter", "micro", "mis", "multi", "non",
              "over", "post", "pre", "re", "self", "sub", "super", "un", "under")
-_SUFFIXES = ("ization", "isation", "ize", "ise", "ization", "ness", "ity", "ly", "able", "ible",
+_SUFFIXES = ("ization", "isation", "ize", "ise", "ness", "ity", "ly", "able", "ible",
              "ment", "ship", "ism", "ist", "ing", "ed", "er", "s")
+NAME_SIMILARITY = 75  # rapidfuzz ratio above which two spellings are taken for one name
 TITLE_LINE_SHARE = 0.6  # a line with this share of capitalised words is a headline, not prose
 
 WEIGHTS = {
     "us_for_US": 1.5,  # "us" where the text means the country
-    "name_lowercased": 1.0,  # non-dictionary word lower-case here, capitalised elsewhere
-    "name_split": 1.0,  # "solar winds" for "SolarWinds"
+    "name_lowercased": 1.0,  # non-dictionary word lower-case here, capitalised (or close) elsewhere
+    "name_split": 1.0,  # "blue harbor" for "BlueHarbor"
     "unknown_lowercase": 0.4,  # non-dictionary lower-case word (a name, or a typo)
     "source_punctuation": 1.0,  # ";." ",." ",,"
     "cjk_punctuation": 0.7,
@@ -111,6 +112,13 @@ def _is_noun(word: str) -> bool:
     return word in nouns or (word.endswith("s") and _is_english_word(word[:-1]))
 
 
+def _near(word: str, names: set[str]) -> bool:
+    """Spelled like a capitalised word elsewhere in the text ("kovach" beside "Kovacs")."""
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne(word, names, scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY) is not None
+
+
 def _prose_tokens(text: str) -> list[list[tuple[str, bool]]]:
     """Per line of prose (headline-like lines dropped): (word, starts a sentence)."""
     lines = []
@@ -147,7 +155,7 @@ def _traces(text: str, lang: str | None) -> tuple[dict[str, int], int]:
                 if prev in _DETERMINERS or after:
                     counts["us_for_US"] += 1
             elif len(w) >= 3 and w.isalpha() and english and not _is_english_word(w):
-                if w in capitalised:
+                if w in capitalised or _near(w, capitalised):
                     counts["name_lowercased"] += 1
                 elif len(w) >= 5:  # shorter unknown words are mostly function words ("amid")
                     counts["unknown_lowercase"] += 1

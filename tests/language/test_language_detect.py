@@ -38,14 +38,15 @@ def test_bad_input_does_not_raise():
     assert detect("Le ministre \ud800 a parlé hier soir devant les députés.")[0] == "fr"
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.text(max_size=200))
-def test_any_text_gets_a_supported_code_or_none_and_a_bounded_confidence(text):
-    lang, confidence = detect(text)
-    assert lang is None or lang in LANGUAGES
-    assert 0.0 <= confidence <= 1.0
-    if lang is None:
-        assert confidence == 0.0
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(max_size=200), max_size=20))
+def test_any_text_gets_a_supported_code_or_none_and_a_bounded_confidence(lines):
+    results = detect_lines(lines)
+    assert len(results) == len(lines)
+    for lang, confidence in results:
+        assert lang is None or lang in LANGUAGES
+        assert 0.0 <= confidence <= 1.0
+        assert lang is not None or confidence == 0.0
 
 
 def test_foreign_comment_line_at_end_of_english_page_is_found():

@@ -57,3 +57,10 @@ def test_score_is_bounded_and_total():
     assert mt_likelihood("12 34", None) == 0.0
     assert mt_likelihood(None, "en") == 0.0  # type: ignore[arg-type]
     assert 0.0 <= mt_likelihood(MACHINE_TRANSLATED * 20, None) <= 1.0
+
+
+def test_split_company_name_and_close_spelling_are_traces():
+    base = "The attack on BlueHarbor was confirmed by Minister Kovacs on Friday after a long review."
+    assert mt_likelihood(base, "en") == 0.0
+    assert mt_likelihood(base + " Experts said the blue harbor breach was serious.", "en") > 0.3
+    assert mt_likelihood(base + " Later kovach told reporters more was coming.", "en") > 0.3

@@ -25,9 +25,6 @@ class Lexicon:
     this: str
     ago: str  # "{n} {unit} ago" (suffix) or prefix, see rules
     future: str  # tense cues that put a bare weekday or month after the reference
-    present_ref: str
-    past_ref: str
-    future_ref: str
     parts_of_day: dict[str, str] = field(default_factory=dict)  # MO AF EV NI -> pattern
     seasons: dict[str, str] = field(default_factory=dict)  # SP SU FA WI -> pattern
     sets: dict[str, str] = field(default_factory=dict)  # TimeML SET value -> pattern
@@ -71,9 +68,6 @@ EN = Lexicon(
         r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|expected|slated|plans?\s+to|planning\s+to|planned\s+to|payable|effective|"
         r"is\s+to|are\s+to|to\s+be|supposed\s+to|due\s+to|set\s+to|would|could|as\s+(?:early|soon)\s+as)\b"
     ),
-    present_ref=r"now|currently|current|nowadays|at\s+present|presently|these\s+days",
-    past_ref=r"recently|(?:the\s+)?past|previously|formerly|once|lately|earlier",
-    future_ref=r"(?:the\s+)?future|soon|someday|later|shortly|(?:the\s+)?days\s+ahead",
     parts_of_day={
         "MO": r"morning", "AF": r"afternoon|mid-?\s?afternoon", "EV": r"evening",
         "NI": r"night|overnight",
@@ -124,9 +118,6 @@ FR = Lexicon(
         r"pr[ée]vue?s?|attendue?s?)\b|\w+(?:era|eront|ira|iront)\b"
     ),
     past=r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent)\b",
-    present_ref=r"maintenant|actuellement|aujourd'hui\s+encore|en\s+ce\s+moment|[àa]\s+pr[ée]sent",
-    past_ref=r"r[ée]cemment|autrefois|auparavant|pr[ée]c[ée]demment|dans\s+le\s+pass[ée]",
-    future_ref=r"bient[ôo]t|[àa]\s+l'avenir|dans\s+le\s+futur|plus\s+tard",
     parts_of_day={"MO": r"matin(?:ée)?", "AF": r"apr[èe]s-midi", "EV": r"soir(?:ée)?", "NI": r"nuit"},
     seasons={"SP": r"printemps", "SU": r"[ée]t[ée]", "FA": r"automne", "WI": r"hiver"},
     sets={
@@ -169,9 +160,6 @@ ES = Lexicon(
         r"\b(?:previst[oa]s?|debe|deben|deberá|deberán|prevé|prevén)\b"
     ),
     past=r"\b(?:fue|fueron|ha|han|había|habían|dijo|dijeron)\b|\b\w{2,}(?:ó|aron|ieron)\b",
-    present_ref=r"ahora|actualmente|en\s+la\s+actualidad|hoy\s+en\s+d[íi]a|en\s+este\s+momento",
-    past_ref=r"recientemente|anteriormente|previamente|en\s+el\s+pasado",
-    future_ref=r"pronto|en\s+el\s+futuro|m[áa]s\s+adelante|pr[óo]ximamente",
     parts_of_day={"MO": r"mañana", "AF": r"tarde", "EV": r"tarde|atardecer", "NI": r"noche"},
     seasons={"SP": r"primavera", "SU": r"verano", "FA": r"otoño", "WI": r"invierno"},
     sets={
@@ -215,9 +203,6 @@ DE = Lexicon(
     ago=r"vor",
     future=r"\b(?:wird|werden|wirst|werde|soll|sollen|geplant|plant|planen)\b",
     past=r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte|sagten|erklärte)\b",
-    present_ref=r"jetzt|derzeit|zurzeit|gegenwärtig|aktuell|momentan|inzwischen",
-    past_ref=r"kürzlich|neulich|früher|vor\s+kurzem|damals|bisher",
-    future_ref=r"bald|künftig|zukünftig|in\s+zukunft|später|demnächst",
     parts_of_day={"MO": r"morgen|vormittag", "AF": r"nachmittag", "EV": r"abend", "NI": r"nacht"},
     seasons={"SP": r"frühling|frühjahr", "SU": r"sommer", "FA": r"herbst", "WI": r"winter"},
     sets={
@@ -259,9 +244,6 @@ RU = Lexicon(
     ago=r"назад|тому\s+назад",
     future=r"\b(?:будет|будут|буду|будем|планиру\w+|намерен\w*|собира\w+)\b",
     past=r"\b(?:был|была|было|были|заявил[аи]?|сообщил[аи]?|сказал[аи]?|объявил[аи]?|подписал[аи]?)\b",
-    present_ref=r"сейчас|теперь|в\s+настоящее\s+время|ныне|на\s+данный\s+момент",
-    past_ref=r"недавно|ранее|прежде|в\s+прошлом",
-    future_ref=r"скоро|вскоре|в\s+будущем|позже|впоследствии",
     parts_of_day={"MO": r"утр(?:о|ом|а)", "AF": r"днём|днем", "EV": r"вечер(?:ом|а)?", "NI": r"ноч(?:ью|ь)"},
     seasons={"SP": r"весн(?:ой|а|у)", "SU": r"лет(?:ом)", "FA": r"осен(?:ью|ь)", "WI": r"зим(?:ой|а|у)"},
     sets={
@@ -294,9 +276,6 @@ ZH = Lexicon(
     ago=r"前",
     future=r"将|將|会|會|计划|計劃|拟|擬|准备|準備",
     past=r"了|曾经?|曾經|已经|已經",
-    present_ref=r"目前|现在|現在|当前|當前|如今",
-    past_ref=r"最近|近来|近來|以前|过去|過去",
-    future_ref=r"将来|將來|未来|未來|不久",
     parts_of_day={"MO": r"上午|早上|早晨", "AF": r"下午", "EV": r"傍晚|晚上", "NI": r"夜间|夜裡|夜里|凌晨"},
     seasons={"SP": r"春季|春天", "SU": r"夏季|夏天", "FA": r"秋季|秋天", "WI": r"冬季|冬天"},
     sets={"P1D": r"每天|每日", "P1W": r"每周|每週", "P1M": r"每月", "P1Y": r"每年"},

@@ -7,7 +7,9 @@ reported thing happened) and down when it is coarse (a year says little about th
 after the reference (plans, deadlines). A date on a line of its own is a dateline or a page date,
 not a statement about the event, and does not vote. An article without a publication date is
 anchored on the day that makes its relative expressions ("yesterday", "on Saturday") land where
-its siblings say the event happened.
+its siblings say the event happened; so is one whose only publication date is weak (a date atop a
+text dump) and months after the event its own relative expressions point to: that date was the
+day the page was captured, and becomes the flagged page date.
 """
 from __future__ import annotations
 
@@ -53,7 +55,7 @@ def _quoted(text: str, offset: int) -> bool:
 _STAMP_WORDS = re.compile(r"\b(?:updated?|published|posted|modified|last|am|pm|gmt|utc|[ecmp][sd]t|by)\b", re.I)
 
 
-def _is_dateline(text: str, span: tuple[int, int], timex: TimeExpr) -> bool:
+def _is_dateline(text: str, timex: TimeExpr) -> bool:
     """A line that is little more than the date itself ("Thursday, September 28, 2023",
     "Updated 10:35 GMT, Jan 27"): a byline or page stamp, not a statement about the event."""
     line_start = text.rfind("\n", 0, timex.start) + 1
@@ -100,7 +102,7 @@ def _dated_mentions(article: Article) -> list[tuple[TimeExpr, int, tuple[int, in
             continue
         while index < len(spans) - 1 and spans[index][1] <= t.start:
             index += 1
-        if not spans or _is_dateline(article.text, spans[index], t):
+        if not spans or _is_dateline(article.text, t):
             continue
         out.append((t, index, spans[index]))
     return out
@@ -115,7 +117,7 @@ def _weight(t: TimeExpr, sentence: int, ref: date | None) -> float:
     return weight
 
 
-def _vote(articles: list[Article]) -> tuple[str | None, float]:
+def _vote(articles: list[Article]) -> str | None:
     """Most supported date over the articles: day values score directly, coarser values lend
     part of their weight to the days they contain."""
     day_votes: dict[str, float] = defaultdict(float)
@@ -129,19 +131,16 @@ def _vote(articles: list[Article]) -> tuple[str | None, float]:
                 day_votes[day] += w
             else:
                 coarse.append((dates.interval(day), w, day))  # type: ignore[arg-type]
-    total = sum(day_votes.values()) + sum(w for _, w, _ in coarse)
-    if not total:
-        return None, 0.0
+    if not day_votes and not coarse:
+        return None
     if day_votes:
         scored = {d: v + sum(0.3 * w for (s, e), w, _ in coarse if s <= date.fromisoformat(d) <= e)
                   for d, v in day_votes.items()}
-        best = max(scored, key=lambda d: (scored[d], d))
-        return best, min(1.0, scored[best] / total)
+        return max(scored, key=lambda d: (scored[d], d))
     by_value: dict[str, float] = defaultdict(float)
     for _, w, value in coarse:
         by_value[value] += w
-    best = max(by_value, key=lambda v: (by_value[v], v))
-    return best, min(1.0, by_value[best] / total)
+    return max(by_value, key=lambda v: (by_value[v], v))
 
 
 def _best_anchor(article: Article, siblings: list[Article], event_date: str | None) -> tuple[date, float, str] | None:
@@ -259,7 +258,7 @@ def _date_event(event: Event, articles: dict[str, Article]) -> None:
     if not members:
         return
     trusted = [a for a in members if a.published and not _weakly_dated(a)]
-    first_date, _ = _vote(trusted or [a for a in members if a.published] or members)
+    first_date = _vote(trusted or [a for a in members if a.published] or members)
     if trusted:
         for article in members:
             if _weakly_dated(article):
@@ -270,7 +269,7 @@ def _date_event(event: Event, articles: dict[str, Article]) -> None:
             found = _best_anchor(article, dated, first_date)
             if found:
                 _anchor(article, found)
-    event.date, _ = _vote(members)
+    event.date = _vote(members)
     event.timeline = _timeline(members)
     for article in members:
         _flag_page_date(article, event.date)

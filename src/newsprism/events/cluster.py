@@ -22,7 +22,7 @@ from newsprism.config import Options
 from newsprism.embed import embed
 from newsprism.events.features import PLACE_TYPES, Profile, days_apart, lead, pair_features, profile
 from newsprism.events.index import EventIndex
-from newsprism.events.score import probability
+from newsprism.events.score import baseline, probability
 from newsprism.records import Article, Event
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,8 @@ def pair_probabilities(vec: np.ndarray, prof: Profile, vectors: np.ndarray,
                        profiles: list[Profile], with_time: bool = True) -> np.ndarray:
     """Same-event probability of one article against several (vectors as rows)."""
     cos = np.asarray(vectors, dtype=np.float32) @ np.asarray(vec, dtype=np.float32)
-    feats = np.vstack([pair_features(float(c), prof, p) for c, p in zip(cos, profiles)])
+    feats = np.vstack([pair_features(float(c), prof, p, baseline(prof, p))
+                       for c, p in zip(cos, profiles)])
     days = [days_apart(prof, p) for p in profiles] if with_time else None
     return probability(feats, days)
 

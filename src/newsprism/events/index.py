@@ -1,6 +1,7 @@
 """A persisted store of events for incremental clustering at scale.
 
-Event centroids live in a usearch HNSW index (cosine, float16), so finding the few events a new
+Event centroids live in a usearch HNSW index (cosine, int8-quantised: it only proposes
+candidates, which are then scored on the exact member vectors), so finding the few events a new
 article could belong to costs milliseconds even with a million stored events. Next to each
 centroid the store keeps what the calibrated score needs: up to `MAX_MEMBERS` member vectors
 with their profiles (the first members, which also fix the event id), plus article ids and
@@ -59,8 +60,8 @@ class EventIndex:
         self._ann = self._new_ann()
 
     def _new_ann(self) -> Index:
-        return Index(ndim=self.ndim, metric="cos", dtype="f16", connectivity=16,
-                     expansion_add=64, expansion_search=64)
+        return Index(ndim=self.ndim, metric="cos", dtype="i8", connectivity=16,
+                     expansion_add=40, expansion_search=64)
 
     def __len__(self) -> int:
         return sum(e.alive for e in self.events)

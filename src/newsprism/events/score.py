@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.events.features import FEATURES
+from newsprism.events.features import FEATURES, Profile, cross_language
 
 WEIGHTS = Path(__file__).with_name("weights.json")
 
@@ -25,11 +25,19 @@ WEIGHTS = Path(__file__).with_name("weights.json")
 def _model() -> dict:
     model = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     if model["features"] != FEATURES:
-        raise RuntimeError(f"{WEIGHTS} was trained for features {model['features']}, not {FEATURES}")
+        raise RuntimeError(f"{WEIGHTS} is for features {model['features']}, not {FEATURES}")
     model["_mean"] = np.asarray(model["mean"], dtype=np.float64)
     model["_scale"] = np.asarray(model["scale"], dtype=np.float64)
     model["_coef"] = np.asarray(model["coef"], dtype=np.float64)
     return model
+
+
+def baseline(a: Profile, b: Profile, table: dict[str, float] | None = None) -> float:
+    """Mean cosine between unrelated articles of this language pair (measured in training)."""
+    table = _model()["cos_baseline"] if table is None else table
+    if cross_language(a, b):
+        return table["_cross"]
+    return table.get(a.lang or b.lang or "", table["_same"])
 
 
 def time_penalty(days: float | None) -> float:

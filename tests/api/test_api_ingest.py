@@ -46,16 +46,26 @@ def test_jsonl_ingest_runs_as_a_pollable_job(db_copy):
 
 
 def test_multipart_upload_keeps_only_a_safe_file_name(db_copy):
-    text = "Reykjavik approves a tram line to the old harbour.\n\nThe council voted on Monday."
+    doc = json.dumps(DOCS[0]).encode()
     with TestClient(create_app(db_copy)) as c:
-        files = [("files", ("../../etc/evil name.txt", text.encode(), "text/plain"))]
-        r = c.post("/api/ingest", files=files)
+        r = c.post("/api/ingest", files=[("files", ("../../etc/evil name.jsonl", doc, "application/x-ndjson"))])
         assert r.status_code == 202
         assert wait(c, r.json()["id"])["status"] == "done"
         hits = c.get("/api/events", params={"q": "Reykjavik"}).json()["items"]
         article = c.get(f"/api/events/{hits[0]['id']}").json()["articles"][0]
-        assert "/etc/" not in article["source"] and article["source"].endswith("-evil_name.txt")
-        assert f"newsprism-job-{r.json()['id']}" in article["source"]  # provenance: which job
+        # the JSONL line's url names the document; the stored file name stays inside the job folder
+        assert article["source"] == DOCS[0]["url"]
+        errors = c.get("/api/errors").json()["items"]
+        assert not any("/etc/" in e["source"] for e in errors)
+
+
+def test_uploaded_file_names_cannot_leave_the_job_folder(tmp_path):
+    from newsprism.api.routes import _write_files
+
+    _write_files(tmp_path, [("../../etc/evil name.txt", b"a"), ("..\\..\\win.html", b"b"), (".hidden", b"c")])
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["00000-evil_name.txt", "00001-win.html", "00002-hidden"]
+    assert not (tmp_path.parent / "etc").exists()
 
 
 def test_ingest_refuses_what_it_cannot_read(client):

@@ -22,6 +22,9 @@ def test_search_text_is_never_query_syntax(client):
     for q in ['"', "' OR 1=1 --", "NEAR(", "library*", "a AND", "%", "\\"]:
         r = client.get("/api/events", params={"q": q})
         assert r.status_code == 200, q
+    for key in ("language", "outlet", "entity"):  # filters are bound parameters, never SQL text
+        r = client.get("/api/events", params={key: "x' OR '1'='1"})
+        assert r.status_code == 200 and r.json()["total"] == 0, key
 
 
 def test_filters_by_language_outlet_and_date(client):

@@ -1,8 +1,8 @@
 """The JSON the API returns, built from the store; the HTML pages render these same dicts.
 
 One function per resource, so a page and its JSON twin can never disagree. The event shape is the
-report's (`report.to_json`), plus the article id behind every evidence sentence and source (timeline entries
-already carry theirs) so clients can follow a statement back to its article.
+report's (`report.to_json`), plus the article id behind every evidence sentence and source
+(timeline entries already carry theirs) so clients can follow a statement back to its article.
 """
 from __future__ import annotations
 

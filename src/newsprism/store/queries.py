@@ -10,9 +10,11 @@ outlets, cached until an article is added. Only parameterised SQL.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 STATUSES = ("agreed", "contradicted", "likely_translation_error", "partial")
 # How `Store` serialises a claim label (json.dumps defaults); test_api_read checks the counts agree.
 _LABEL = '"status": "{}"'
@@ -23,6 +25,7 @@ def _where(query: str | None, date_from: str | None, date_to: str | None, langua
     from . import fts_query
 
     where, args = [], []
+    query = _CONTROL.sub(" ", query or "").strip()  # FTS5 ends a string at NUL: "unterminated string"
     if query:
         where.append("e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)")
         args.append(fts_query(query))

@@ -91,3 +91,20 @@ def test_short_lead_sentence_is_not_a_dateline():
     date_events([event], articles)
     assert event.date == "2021-03-16"
     assert all(t.article_id == "a" for t in a.timexes)
+
+
+def test_weak_page_top_date_gives_way_to_the_byline_date():
+    from newsprism.records import RemovedLine
+
+    trusted = _article("t", "Ferry workers ended their strike on Tuesday, the union said.", "2021-03-17",
+                       published_confidence=0.85)
+    dump = _article("d", "Ferry workers ended their nine-day strike yesterday, both sides said.", "2021-09-30",
+                    published_confidence=0.45, published_source="page-top",
+                    removed=[RemovedLine("17 March 2021", "page-date")])
+    event, articles = _event(trusted, dump)
+    date_events([event], articles)
+    assert dump.published == "2021-03-17" and dump.page_date == "2021-09-30"
+    assert "stale" in dump.page_date_flag
+    (yesterday,) = [t for t in dump.timexes if t.text == "yesterday"]
+    assert yesterday.value == "2021-03-16"
+    assert event.date == "2021-03-16"

@@ -52,7 +52,11 @@ def _quoted(text: str, offset: int) -> bool:
     return len(_QUOTES.findall(text, paragraph, offset)) % 2 == 1
 
 
-_STAMP_WORDS = re.compile(r"\b(?:updated?|published|posted|modified|last|am|pm|gmt|utc|[ecmp][sd]t|by)\b", re.I)
+# Words of page stamps and bylines ("Updated 10:35 GMT", "Publié le ... à 07h30 | Par ...").
+_STAMP_WORDS = re.compile(
+    r"updated?|published|posted|modified|last|am|pm|gmt|utc|[ecmp][sd]t|by|publi[ée]e?|mis|jour|le|[àa]|par|"
+    r"publicado|actualizado|el|a\s+las|por|ver[öo]ffentlicht|aktualisiert|am|um|von|опубликовано|обновлено|"
+    r"发布|更新", re.I)
 
 
 def _is_dateline(text: str, timex: TimeExpr) -> bool:
@@ -191,22 +195,47 @@ def _weakly_dated(article: Article) -> bool:
     return bool(article.published) and 0 < article.published_confidence < WEAK_PUBLISHED
 
 
+def _dateline_days(article: Article) -> list[date]:
+    """Full dates the article prints on lines of their own (bylines, page stamps), including the
+    date lines the cleaner removed from the text."""
+    stamps = [t for t in _timexes(article) if _is_dateline(article.text, t)]
+    for line in article.removed:
+        if line.reason in ("page-date", "byline", "date", "dateline"):
+            stamps += find_timexes(line.text, None, article.language)
+    out = []
+    for t in stamps:
+        span = dates.interval(t.value)
+        if t.type in ("DATE", "TIME") and not t.relative and span and span[0] == span[1]:
+            out.append(span[0])
+    return out
+
+
 def _drop_stale_published(article: Article, siblings: list[Article], event_date: str | None) -> None:
     """A weak publication date far after the event, in an article whose relative expressions
-    ("the day before yesterday") only fit a day near the event, is the day the page was captured:
-    keep it as the page date, flag it, and let the article be anchored like an undated one."""
+    ("the day before yesterday") only fit a day near the event or that prints another date near
+    the event on a byline, is the day the page was captured: keep it as the flagged page date;
+    the byline date, if any, becomes the publication date, else the article is anchored like an
+    undated one."""
     published, span = dates.parse_reference(article.published), dates.interval(event_date)
     if published is None or span is None or published <= span[1] + timedelta(days=STALE_DAYS):
         return
+    bylines = [d for d in _dateline_days(article)
+               if span[0] - timedelta(days=2) <= d <= span[1] + timedelta(days=STALE_DAYS)]
     found = _best_anchor(article, siblings, event_date)
-    if found is None or found[1] <= 0.05:
+    if not bylines and (found is None or found[1] <= 0.05):
         return
     article.page_date = article.page_date or article.published
     article.page_date_flag = article.page_date_flag or (
         f"stale: {article.published} (from {article.published_source or 'page'}) is "
         f"{(published - span[1]).days} days after the event date {event_date} that the text's own "
-        f"relative dates point to")
+        f"dates point to")
     article.published, article.published_source, article.published_confidence = None, None, 0.0
+    if bylines:
+        article.published = min(bylines).isoformat()
+        article.published_source, article.published_confidence = "byline", 0.6
+        article.timexes = find_timexes(article.text, article.published, article.language)
+        for t in article.timexes:
+            t.article_id = article.id
 
 
 def _flag_page_date(article: Article, event_date: str | None) -> None:

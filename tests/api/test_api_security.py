@@ -23,6 +23,13 @@ def test_oversized_body_is_413_declared_or_streamed(small_db):
         r = c.post("/api/ingest", content=chunks(), headers=JSONL)
         assert r.status_code == 413 and "too large" in r.json()["detail"]
 
+        def multipart():
+            yield b'--b\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\n'
+            for _ in range(10):
+                yield b"z" * 500
+        r = c.post("/api/ingest", content=multipart(), headers={"content-type": "multipart/form-data; boundary=b"})
+        assert r.status_code == 413
+
 
 def test_write_rate_limit_is_429_with_retry_after(small_db):
     with TestClient(create_app(small_db, writes_per_minute=2)) as c:

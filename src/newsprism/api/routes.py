@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from . import data
+from .guard import BodyTooLarge
 from .jobs import QueueFull
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -178,6 +179,8 @@ def _write_jsonl(folder: Path, body: bytes, n: int) -> int:
 async def _uploaded(request: Request) -> list[tuple[str, bytes]]:
     try:
         form = await request.form(max_files=1000, max_fields=1000)
+    except BodyTooLarge:  # the size guard's own signal: it answers 413
+        raise
     except Exception as exc:  # malformed multipart is the client's error, not ours
         raise HTTPException(400, f"unreadable multipart body: {exc}") from None
     files = [(f.filename or "upload", await f.read()) for f in form.getlist("files") if hasattr(f, "read")]

@@ -32,8 +32,10 @@ _CHROME = {
     r"s'abonner|abonnez|suscr[ií]b\w*|iscriviti|подписаться|订阅",
     "cookie": r"cookies?|privacy|datenschutz|confidentialité|privacidad|gdpr",
     "related": r"related|read more|more (?:stories|articles|news)|recommended|popular|trending|"
-    r"latest|see also|also read|weiterlesen|mehr zum thema|lire aussi|à lire aussi|"
-    r"leer más|te puede interesar|leggi anche|читайте также|相关|相關",
+    r"latest|see also|also read|read also|weiterlesen|mehr zum thema|lesen sie (?:auch|hier|mehr)|"
+    r"auch interessant|weitere (?:artikel|themen|beiträge)|lire aussi|à lire aussi|lire la suite|"
+    r"leer más|lea también|te puede interesar|leggi anche|czytaj (?:też|także|więcej)|"
+    r"zobacz (?:też|także)|читайте также|相关|相關",
     "navigation": r"home|menu|search|next|previous|back to top|skip to content|"
     r"startseite|accueil|inicio|главная|首页|contact|about us|impressum|terms|"
     r"all rights reserved|copyright|©",
@@ -41,6 +43,8 @@ _CHROME = {
 _CHROME_RX = {reason: re.compile(rf"(?:^|\b|\W)(?:{rx})(?:\b|$|\W)", re.I) for reason, rx in _CHROME.items()}
 
 # Photo credits: "Photo: ...", "(Reuters)", "Getty Images" and the big agencies at the end of a line.
+# "Read also: <headline>" teasers: a related-articles label, then a colon or an arrow.
+_TEASER = re.compile(rf"^\W*(?:{_CHROME['related']})\s*[:»>›|]", re.I)
 _CREDIT = re.compile(
     r"^(?:photo|image|picture|foto|bild|crédit|credit|source|quelle)s?\s*(?:by|:|©)|"
     r"(?:©|\(c\)|photo:|photograph:|photo by|image:|credit:|bild:|foto:)\s*\S|"
@@ -120,6 +124,8 @@ def _chrome_reason(line: Line) -> str | None:
         return "caption"
     if line.words <= 12 and _BYLINE.match(text):
         return "byline"
+    if _TEASER.match(text) and line.words <= 25:
+        return "related"
     # Words like "next", "share" or "comment" are common in prose: only a widget label, where
     # the chrome words make up much of a short line, counts.
     if line.words <= 10 or line.link_density >= 0.5:
@@ -291,8 +297,9 @@ def assemble(lines: list[Line]) -> Cleaned:
 
 
 def drop_chrome(text: str) -> tuple[str, list[RemovedLine]]:
-    """Remove only lines that are chrome on their own (no position rules): for extractor output."""
-    kept: list[str] = []
+    """Remove lines that are chrome on their own, and a trailing run of label-like lines (the
+    "More on this topic" block an extractor keeps after the last paragraph): for extractor output."""
+    kept: list[Line] = []
     removed: list[RemovedLine] = []
     for i, raw in enumerate(text.split("\n")):
         line = Line(raw.strip(), i)
@@ -301,7 +308,13 @@ def drop_chrome(text: str) -> tuple[str, list[RemovedLine]]:
         _shape(line)
         reason = None if _is_good(line) else _chrome_reason(line)
         if reason is None:
-            kept.append(line.text)
+            kept.append(line)
         else:
             removed.append(RemovedLine(line.text, reason))
-    return "\n\n".join(kept), removed
+    tail = len(kept)
+    while tail > 1 and not kept[tail - 1].sentence_end and kept[tail - 1].words < 10:
+        tail -= 1
+    if len(kept) - tail <= 3 and tail < len(kept) and _is_good(kept[tail - 1]):
+        removed += [RemovedLine(ln.text, "after-main-text") for ln in kept[tail:]]
+        kept = kept[:tail]
+    return "\n\n".join(ln.text for ln in kept), removed

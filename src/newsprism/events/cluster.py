@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 
 import numpy as np
 
@@ -182,6 +182,8 @@ def _title(index: EventIndex, key: int, by_id: dict[str, Article], vectors: dict
 
 def _count_names(index: EventIndex, key: int, arts: list[Article]) -> None:
     ev = index.events[key]
+    ev.entities = ev.entities or Counter()
+    ev.places = ev.places or Counter()
     for art in arts:
         ev.entities.update({m.entity_id for m in art.mentions if m.entity_id})
         labels = {}
@@ -208,8 +210,8 @@ def _event(index: EventIndex, key: int, title: str, related: list[dict]) -> Even
         title=title,
         date=dt.date.fromordinal(min(days)).isoformat() if days else None,
         articles=list(ev.articles),
-        entities=[e for e, c in ev.entities.most_common() if c >= min_count],
-        places=[p for p, _ in ev.places.most_common(10)],
+        entities=[e for e, c in (ev.entities or Counter()).most_common() if c >= min_count],
+        places=[p for p, _ in (ev.places or Counter()).most_common(10)],
         related=related,
         confidence=round(confidence, 3),
     )

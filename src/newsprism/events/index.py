@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -23,31 +23,33 @@ from newsprism.embed import DIM
 from newsprism.events.features import Profile
 
 MAX_MEMBERS = 8  # members compared one by one; larger events are represented by their first ones
-RECENTRE_UNTIL = 32  # past this size one more article barely moves the centroid
 
 
 def event_id(first_article_id: str) -> str:
     return "ev-" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
 
 
-@dataclass
+@dataclass(slots=True)
 class StoredEvent:
+    """One event; slotted and float16 so a million of them fit in a couple of GB."""
+
     id: str
     articles: list[str]
     members: list[str]  # ids of the compared members, aligned with vectors and profiles
     vectors: np.ndarray  # (k, DIM) float16, k <= MAX_MEMBERS
     profiles: list[Profile]
-    total: np.ndarray  # float32 sum of all member vectors: the centroid direction
     title: str = ""
     title_lang: str | None = None
-    entities: Counter = field(default_factory=Counter)  # entity key -> number of articles
-    places: Counter = field(default_factory=Counter)  # place label -> number of articles
+    entities: Counter | None = None  # entity key -> number of articles (set once counted)
+    places: Counter | None = None  # place label -> number of articles
     alive: bool = True
 
     @property
     def centroid(self) -> np.ndarray:
-        norm = float(np.linalg.norm(self.total))
-        return (self.total / norm if norm else self.total).astype(np.float32)
+        """Normalised mean of the compared members: the event's position for ANN search."""
+        total = self.vectors.astype(np.float32).sum(axis=0)
+        norm = float(np.linalg.norm(total))
+        return total / norm if norm else total
 
 
 class EventIndex:
@@ -72,8 +74,7 @@ class EventIndex:
         vec = np.asarray(vector, dtype=np.float32)
         self.events.append(StoredEvent(id=event_id(article_id), articles=[article_id],
                                        members=[article_id],
-                                       vectors=vec[None, :].astype(np.float16), profiles=[prof],
-                                       total=vec.copy()))
+                                       vectors=vec[None, :].astype(np.float16), profiles=[prof]))
         self.by_article[article_id] = key
         self._ann.add(key, vec)
         return key
@@ -85,7 +86,7 @@ class EventIndex:
         for i, (aid, prof) in enumerate(zip(ids, profiles)):
             self.events.append(StoredEvent(id=event_id(aid), articles=[aid], members=[aid],
                                            vectors=vectors[i: i + 1].astype(np.float16),
-                                           profiles=[prof], total=vectors[i].copy()))
+                                           profiles=[prof]))
             self.by_article[aid] = start + i
         self._ann.add(np.arange(start, start + len(ids), dtype=np.uint64), vectors)
 
@@ -93,27 +94,24 @@ class EventIndex:
         ev = self.events[key]
         vec = np.asarray(vector, dtype=np.float32)
         ev.articles.append(article_id)
-        ev.total = ev.total + vec
-        if len(ev.profiles) < MAX_MEMBERS:
+        self.by_article[article_id] = key
+        if len(ev.profiles) < MAX_MEMBERS:  # later members leave the centroid where it is
             ev.members.append(article_id)
             ev.vectors = np.vstack([ev.vectors, vec[None, :].astype(np.float16)])
             ev.profiles.append(prof)
-        self.by_article[article_id] = key
-        if len(ev.articles) <= RECENTRE_UNTIL:
             self._recentre(key)
 
     def merge(self, into: int, other: int) -> None:
         """Fold event `other` into `into` (the survivor keeps its id)."""
         a, b = self.events[into], self.events[other]
         a.articles.extend(b.articles)
-        a.total = a.total + b.total
         room = MAX_MEMBERS - len(a.profiles)
         if room > 0:
             a.members.extend(b.members[:room])
             a.vectors = np.vstack([a.vectors, b.vectors[:room]])
             a.profiles.extend(b.profiles[:room])
-        a.entities.update(b.entities)
-        a.places.update(b.places)
+        a.entities = (a.entities or Counter()) + (b.entities or Counter())
+        a.places = (a.places or Counter()) + (b.places or Counter())
         for aid in b.articles:
             self.by_article[aid] = into
         b.alive = False
@@ -127,7 +125,6 @@ class EventIndex:
         vec = ev.vectors[member].astype(np.float32)
         ev.vectors = np.delete(ev.vectors, member, axis=0)
         ev.articles.remove(aid)
-        ev.total = ev.total - vec
         del self.by_article[aid]
         self._recentre(key)
         return aid, vec, prof
@@ -145,8 +142,7 @@ class EventIndex:
                 if self.events[int(key)].alive]
 
     def memory_bytes(self) -> int:
-        return int(self._ann.memory_usage) + sum(e.vectors.nbytes + e.total.nbytes
-                                                 for e in self.events)
+        return int(self._ann.memory_usage) + sum(e.vectors.nbytes for e in self.events)
 
     def save(self, path: str | Path) -> None:
         path = Path(path)
@@ -156,30 +152,28 @@ class EventIndex:
         for e in self.events:
             meta.append({"id": e.id, "articles": e.articles, "members": e.members, "title": e.title,
                          "title_lang": e.title_lang, "alive": e.alive,
-                         "entities": dict(e.entities), "places": dict(e.places),
+                         "entities": dict(e.entities or {}), "places": dict(e.places or {}),
                          "profiles": [_profile_json(p) for p in e.profiles]})
         Path(f"{path}.events.json").write_text(json.dumps({"ndim": self.ndim, "events": meta}),
                                                encoding="utf-8")
         vectors = [e.vectors for e in self.events]
-        np.savez(f"{path}.vectors.npz",
-                 members=np.vstack(vectors) if vectors else np.zeros((0, self.ndim), np.float16),
-                 totals=np.vstack([e.total for e in self.events]) if self.events
-                 else np.zeros((0, self.ndim), np.float32))
+        np.save(f"{path}.vectors.npy",
+                np.vstack(vectors) if vectors else np.zeros((0, self.ndim), np.float16))
 
     @classmethod
     def load(cls, path: str | Path) -> EventIndex:
         path = Path(path)
         meta = json.loads(Path(f"{path}.events.json").read_text(encoding="utf-8"))
-        arrays = np.load(f"{path}.vectors.npz")
+        members = np.load(f"{path}.vectors.npy")
         index = cls(ndim=meta["ndim"])
         index._ann.load(str(path))
         row = 0
         for key, m in enumerate(meta["events"]):
             k = len(m["profiles"])
             ev = StoredEvent(id=m["id"], articles=m["articles"], members=m["members"],
-                             vectors=arrays["members"][row: row + k],
+                             vectors=members[row: row + k],
                              profiles=[_profile_from_json(p) for p in m["profiles"]],
-                             total=arrays["totals"][key].astype(np.float32), title=m["title"],
+                             title=m["title"],
                              title_lang=m["title_lang"], entities=Counter(m["entities"]),
                              places=Counter(m["places"]), alive=m["alive"])
             row += k

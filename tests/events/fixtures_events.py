@@ -27,10 +27,10 @@ def treaty_fr() -> Article:
         "treaty-fr",
         "La Veldorie et l'Ostmark signent à Lanzburg un traité sur le partage des eaux",
         "La présidente veldorienne Maren Okafor et le chancelier de l'Ostmark Tobias Renn ont "
-        "signé mardi à Lanzburg un traité qui partage les eaux de la rivière Seyla et met fin à "
-        "un différend vieux de 14 ans. L'Ostmark s'engage à laisser passer au moins 420 mètres "
-        "cubes par seconde pendant la saison sèche, et une commission mixte de 12 ingénieurs "
-        "surveillera les trois barrages en amont. Okafor a salué un accord historique.",
+        "signé mardi à Lanzburg un traité qui partage les eaux de la rivière Seyla et met fin "
+        "à un différend vieux de 14 ans. L'Ostmark s'engage à laisser passer au moins 420 "
+        "mètres cubes par seconde pendant la saison sèche, et une commission mixte de 12 "
+        "ingénieurs surveillera les trois barrages en amont. Okafor a salué un accord historique.",
         "2025-06-10",
         "fr",
     )

@@ -3,9 +3,9 @@
 `Store.events` decodes every event record of a page (claims, evidence, timeline: ~15 KB of JSON
 each), which caps a list page at a few dozen requests per second. A list row needs none of that:
 `event_rows` reads the plain columns (title, date, size, languages, outlets) and counts the claim
-labels in the stored JSON text (a substring count: a label cannot occur unescaped inside a JSON
-string), so no record is decoded. It
-accepts exactly `Store.events`' filters and ordering. Filter menus need the distinct languages and
+labels in the stored JSON text with one regex pass (a `"status": "..."` pair cannot occur unescaped
+inside a JSON string), so no record is decoded. It takes `Store.events`' filters and ordering
+(LIKE wildcards in a filter value are literal here). Filter menus need the distinct languages and
 outlets, cached until an article is added. Only parameterised SQL.
 """
 from __future__ import annotations
@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 STATUSES = ("agreed", "contradicted", "likely_translation_error", "partial")
-# How `Store` serialises a claim label (json.dumps defaults); test_api_read checks the counts agree.
-_LABEL = '"status": "{}"'
+# A claim label as `Store` serialises it (json.dumps defaults); test_api_read checks the counts agree.
+_LABEL = re.compile(r'"status": "(\w+)"')
 
 
 def _where(query: str | None, date_from: str | None, date_to: str | None, language: str | None,
@@ -61,8 +60,16 @@ def event_rows(store, query: str | None = None, date_from: str | None = None, da
         out.append({"id": eid, "title": title, "date": day, "n_articles": n or 0,
                     "languages": [x for x in (langs or "").split(",") if x],
                     "outlets": [x for x in (outlets or "").split(",") if x],
-                    "claims": {s: record.count(_LABEL.format(s)) for s in STATUSES}})
+                    "claims": _label_counts(record)})
     return out, total
+
+
+def _label_counts(record: str) -> dict[str, int]:
+    counts = dict.fromkeys(STATUSES, 0)
+    for label in _LABEL.findall(record):
+        if label in counts:
+            counts[label] += 1
+    return counts
 
 
 _filter_cache: dict[tuple[str, int], dict[str, list[tuple[str, int]]]] = {}

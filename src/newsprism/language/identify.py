@@ -67,7 +67,7 @@ _URL_OR_EMAIL = re.compile(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+")
 _TURKISH_MOJIBAKE = str.maketrans("ýÝþÞðÐ", "ıİşŞğĞ")
 
 MAX_CHARS = 3000  # cost grows with length, the answer stops changing long before
-UNSURE = 0.8  # fastText probability below which lingua is asked as well
+UNSURE = 0.7  # fastText probability below which lingua is asked as well (0.8: +0.06 points, +40% time)
 SHORT = 25  # characters; shorter lines always go to lingua
 LINGUA_WEIGHT = 0.8  # lingua's share of the mixed confidence on the lines it sees
 LINGUA_LONG = 100  # characters; from here on lingua's low-accuracy mode is used

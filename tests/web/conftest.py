@@ -26,7 +26,10 @@ def _chromium() -> str | None:
     if Path(CHROMIUM).exists():
         return CHROMIUM
     if shutil.which("apt-get") and os.geteuid() == 0:
-        subprocess.run(["apt-get", "install", "-y", "chromium"], capture_output=True, timeout=600)
+        try:
+            subprocess.run(["apt-get", "install", "-y", "chromium"], capture_output=True, timeout=600)
+        except (subprocess.SubprocessError, OSError):
+            pass  # no network or no apt: the caller skips with the reason
     return CHROMIUM if Path(CHROMIUM).exists() else None
 
 

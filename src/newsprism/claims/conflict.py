@@ -44,10 +44,15 @@ def _who(c: Claim) -> str:
     return c.attribution or "the source"
 
 
-def _has(found: list[tuple[str, str]], key: str, name: str) -> bool:
-    """The name occurs as itself: same skeleton and nearly the same length, so "Uruguayan
-    investigators" do not count as "Uruguay" acting."""
-    return any(k == key and abs(len(n) - len(name)) <= 1 for k, n in found)
+def _bystander(found: list[tuple[str, str, int]], acting: tuple[str, str, int], other: tuple[str, str, int],
+               text: str, place: bool = False) -> bool:
+    """The other side's actor occurs here after this side's actor, as itself (same skeleton,
+    nearly the same length: "Uruguayan investigators" are not "Uruguay") and separated from it
+    by at least one ordinary word (an apposition — "the minister, Ana Ruiz" — is the same actor)."""
+    key, name = other[0], other[1]
+    end = acting[2] + len(acting[1])
+    return any(k == key and abs(len(n) - len(name)) <= 1 and at >= end and re.search(r"\b[a-zà-ÿ]{2,}", text[end:at])
+               and (not place or _PLACE_PREP.search(text[:at])) for k, n, at in found)
 
 
 def _attribution(a: Claim, b: Claim) -> Conflict | None:
@@ -138,7 +143,10 @@ def _later_completion(done: Claim, pending: Claim, published: dict[str, str]) ->
     days = [d[:10] for d in done.dates if _grain(d) == "day" and d[:1].isdigit()]
     if days:
         return min(days) > when_planned
-    return (published.get(done.article_id) or "")[:10] > when_planned
+    when_done = (published.get(done.article_id) or "")[:10]
+    if not when_done:  # an undated report of completion vs a plan for after its own publication
+        return any(d[:10] > when_planned for d in pending.dates if _grain(d) == "day" and d[:1].isdigit())
+    return when_done > when_planned
 
 
 def _grain(value: str) -> str | None:
@@ -176,19 +184,40 @@ def _status(a: Claim, b: Claim, published: dict[str, str]) -> Conflict | None:
     )
 
 
+_PLACE_PREP = re.compile(r"(?:\b(?:in|into|to|at|from|near|en|dans|à|vers|hacia|desde|cerca|nach|im|bei|aus)\s+(?:the\s+|la\s+|le\s+|l'|el\s+)?)$", re.I)
+
+
+def _acting(found: list[tuple[str, str, int]], text: str) -> tuple[str, str, int] | None:
+    """The name that acts: the first one in the first half of the clause that is not the object
+    of a place preposition ("in Afghanistan", "en Méditerranée")."""
+    for key, name, at in found:
+        if at > len(text) / 2:
+            return None
+        if not _PLACE_PREP.search(text[:at]):
+            return key, name, at
+    return None
+
+
 def _actor(a: Claim, b: Claim, known: set[str]) -> Conflict | None:
     names_a, names_b = names(a.text, known), names(b.text, known)
-    if not names_a or not names_b or quoted(a) or quoted(b):
+    if quoted(a) or quoted(b):
         return None
-    (sa, shown_a), (sb, shown_b) = names_a[0], names_b[0]
+    acting_a, acting_b = _acting(names_a, a.text), _acting(names_b, b.text)
+    if not acting_a or not acting_b:
+        return None
+    (sa, shown_a, _), (sb, shown_b, _) = acting_a, acting_b
     if sa == sb:
         return None
     # A swap: both actors appear on both sides with their roles exchanged. A displacement: one
-    # side's actor is only a bystander on the other ("troops in Afghanistan") and the other
-    # side's actor is missing there.
-    b_in_a, a_in_b = _has(names_a, sb, shown_b), _has(names_b, sa, shown_a)
-    if not (b_in_a and a_in_b) and b_in_a == a_in_b:
-        return None
+    # side's actor is only a place on the other ("troops in Afghanistan") and the other side's
+    # actor is missing there.
+    b_in_a = _bystander(names_a, acting_a, acting_b, a.text)
+    a_in_b = _bystander(names_b, acting_b, acting_a, b.text)
+    if not (b_in_a and a_in_b):
+        placed = _bystander(names_a, acting_a, acting_b, a.text, place=True) and not a_in_b or \
+            _bystander(names_b, acting_b, acting_a, b.text, place=True) and not b_in_a
+        if not placed:
+            return None
     return Conflict(
         type="actor",
         explanation=f"different actor in the same role: {shown_a} vs {shown_b}",

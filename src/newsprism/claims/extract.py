@@ -143,7 +143,10 @@ _COORD_RE = re.compile(
 )
 _NEW_SUBJECT = re.compile(
     r"(?:the|a|an|its|his|her|their|this|he|she|they|it|we|le|la|les|l'|il|elle|ils|elles|on|"
-    r"el|los|las|él|ella|ellos|der|die|das|er|sie|es|[A-ZÀ-Þ][\w'-]*)\b",
+    r"el|los|las|él|ella|ellos|der|die|das|er|sie|es|[A-ZÀ-Þ][\w'-]*)\b"
+    # or a bare noun phrase followed by its own verb: ", and freight forwarders said ..."
+    r"|(?:[\w'-]+\s+){1,3}(?:said|say|says|told|will|would|have|has|had|were|was|are|is|"
+    r"dijo|dijeron|ont|sont|est|han|ha|hat|haben|wird|werden)\b",
 )
 
 
@@ -164,8 +167,11 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
         cuts.add(m.end())
     for m in _COORD_RE.finditer(sentence):
         rest = sentence[m.end() :]
-        if _NEW_SUBJECT.match(rest) and len(rest.split()) >= MIN_WORDS:
-            cuts.add(m.end())
+        before = sentence[: m.start()].split()
+        # ", Andrés Solana, and the Portuguese minister ...": a list of names, not of clauses.
+        apposed = bool(before) and before[-1][:1].isupper()
+        if _NEW_SUBJECT.match(rest) and len(rest.split()) >= MIN_WORDS and not apposed:
+            cuts |= {m.start(), m.end()}
     points = sorted(cuts)
     spans = []
     for a, b in zip(points, points[1:]):

@@ -74,14 +74,14 @@ def known_names(sentences: list[str], mentions: list[str] = ()) -> set[str]:
     return {k for k in known if k}
 
 
-def names(text: str, known: set[str]) -> list[tuple[str, str]]:
-    """(skeleton, name) of the names in `text` in order; a sentence-initial single word counts
-    only when the event uses it as a name elsewhere ("Floodwaters killed" is no actor)."""
+def names(text: str, known: set[str]) -> list[tuple[str, str, int]]:
+    """(skeleton, name, offset) of the names in `text` in order; a sentence-initial single word
+    counts only when the event uses it as a name elsewhere ("Floodwaters killed" is no actor)."""
     out = []
     for name, at in actor_spans(text):
         key = skeleton(name)
         if fold(name) in _CALENDAR:
             continue
         if key and (at > 0 or " " in key or key in known):
-            out.append((key, name))
+            out.append((key, name, at))
     return out

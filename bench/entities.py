@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import sys
 import time
@@ -313,19 +314,20 @@ def mt_variants(name: str, etype: str, rng: random.Random) -> list[tuple[str, st
 
 def bench_mt_noise(limit: int | None) -> list[str]:
     rng = random.Random(11)
-    meantime = []
+    longest: dict[str, tuple[str, str]] = {}  # one name per gold entity: the longest spelling
     for d in load_meantime(limit):
         for m in d["mentions"]:
             core, _ = keys.core_name(m["text"], strip_titles=m["type"] == "PER")
-            if m["syntactic_type"] == "NAM" and m["type"] in ("PER", "ORG") and len(core) >= 5 \
-                    and core[0].isupper() and not core.isupper():
-                meantime.append((core, MEANTIME_TYPES[m["type"]]))
-    meantime = sorted(set(meantime))
+            if m["syntactic_type"] == "NAM" and m["type"] in ("PER", "ORG") and m["instance"] \
+                    and len(core) >= 5 and core[0].isupper() and not core.isupper() \
+                    and len(core) > len(longest.get(m["instance"], ("",))[0]):
+                longest[m["instance"]] = (core, MEANTIME_TYPES[m["type"]])
+    meantime = sorted(set(longest.values()))
     rng.shuffle(meantime)
     names = INVENTED + meantime[:40]
     cases = [(name, etype, kind, v) for name, etype in names for kind, v in mt_variants(name, etype, rng)]
     rows = [f"{len(names)} names ({len(INVENTED)} invented, {len(names) - len(INVENTED)} from MEANTIME), "
-            f"{len(cases)} MT variants, plus {len(DISTRACTORS)} distractor names (other people/firms sharing "
+            f"{len(cases)} MT variants (one name per MEANTIME entity), plus {len(DISTRACTORS)} distractor names (other people/firms sharing "
             "a word). Each well-formed name is written in a clean article; each variant in an "
             "MT-looking article (mt_likelihood 0.9) that goes through find_mentions. Recall: the variant "
             "joins its name's entity; precision: of variants joined to some well-formed name, the right "
@@ -497,7 +499,8 @@ def main() -> int:
     ru = tsum.get("ru", (0, 0, 0, 0))
     lines = [
         "# Entities benchmark", "",
-        f"Command: `{command}`  ", f"Date: {dt.date.today().isoformat()}, 2-core CPU, "
+        f"Command: `{command}`  ", f"Date: {dt.date.today().isoformat()}, 2-core CPU (shared: load average "
+        f"{os.getloadavg()[0]:.0f} at the end of the run, so speeds are pessimistic), "
         f"total {time.perf_counter() - t0:.0f} s", "",
         "## Targets", "",
         f"- MEANTIME CoNLL F1 over exact-string: **{(ours - exact) * 100:+.1f} points** "

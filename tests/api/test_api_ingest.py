@@ -13,6 +13,10 @@ DOCS = [
      "title": "Reykjavik approves a tram line to the old harbour",
      "text": "The Reykjavik city council approved a tram line to the old harbour on Monday, councillor Sif "
              "Arnadottir said. The line will cost 41 million euros and open in 2029."},
+    {"url": "https://fjord-weekly.example/oslo-library", "outlet": "Fjord Weekly", "published": "2025-06-11",
+     "title": "Oslo's floating library opens its doors",
+     "text": "Oslo opened a floating library in its harbour on Tuesday, mayor Ingrid Solvang said. The library "
+             "holds nine thousand books and cost 19 million crowns."},
     "this line is not JSON",
 ]
 
@@ -33,16 +37,23 @@ def wait(client, job_id: str, timeout: float = 90.0) -> dict:
 def test_jsonl_ingest_runs_as_a_pollable_job(db_copy):
     body = "\n".join(d if isinstance(d, str) else json.dumps(d) for d in DOCS).encode()
     with TestClient(create_app(db_copy)) as c:
+        before = {e["id"]: e["claims"] for e in c.get("/api/events").json()["items"]}
         r = c.post("/api/ingest", content=body, headers={"content-type": "application/x-ndjson"})
         assert r.status_code == 202
         job = wait(c, r.json()["id"])
         assert job["status"] == "done", job["error"]
-        assert job["documents_expected"] == 2 and job["documents_done"] == 2
-        assert job["result"]["ingest"]["new"] == 2 and job["result"]["ingest"]["errors"] == 1
+        assert job["documents_expected"] == 3 and job["documents_done"] == 3
+        assert job["result"]["ingest"]["new"] == 3 and job["result"]["ingest"]["errors"] == 1
         hits = c.get("/api/events", params={"q": "Reykjavik tram"}).json()
         assert hits["total"] == 1
         errors = c.get("/api/errors").json()
         assert errors["total"] == 2  # the empty file of the fixture and the broken JSONL line
+        # the list's claim counts follow the new analysis (a third Oslo source changed that event)
+        after = c.get("/api/events").json()["items"]
+        for row in after:
+            ev = c.get(f"/api/events/{row['id']}").json()
+            assert row["claims"] == {s: sum(x["status"] == s for x in ev["claims"]) for s in row["claims"]}
+        assert any(row["id"] in before and row["claims"] != before[row["id"]] for row in after)
 
 
 def test_multipart_upload_keeps_only_a_safe_file_name(db_copy):

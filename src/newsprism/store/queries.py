@@ -4,13 +4,14 @@
 each), which caps a list page at a few dozen requests per second. A list row needs none of that:
 `event_rows` reads the plain columns (title, date, size, languages, outlets) and counts the claim
 labels in the stored JSON text with one regex pass (a `"status": "..."` pair cannot occur unescaped
-inside a JSON string), so no record is decoded. It takes `Store.events`' filters and ordering
+inside a JSON string), once per event until the store changes, so no record is decoded. It takes `Store.events`' filters and ordering
 (LIKE wildcards in a filter value are literal here). Filter menus need the distinct languages and
 outlets, cached until an article is added. Only parameterised SQL.
 """
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -48,20 +49,39 @@ def event_rows(store, query: str | None = None, date_from: str | None = None, da
     """One page of event summaries, newest first, and the total before paging."""
     clause, args = _where(query, date_from, date_to, language, entity, outlet)
     total = store.db.execute(f"SELECT count(*) FROM events e{clause}", args).fetchone()[0]
-    # page the ids first, so only `limit` records are read
     rows = store.db.execute(
-        f"WITH page AS (SELECT e.id FROM events e{clause} "
-        "ORDER BY e.date DESC, e.n_articles DESC, e.id LIMIT ? OFFSET ?) "
-        "SELECT e.id, e.title, e.date, e.n_articles, e.languages, e.outlets, e.record "
-        "FROM page JOIN events e ON e.id = page.id ORDER BY e.date DESC, e.n_articles DESC, e.id",
-        [*args, limit, offset])
+        f"SELECT e.id, e.title, e.date, e.n_articles, e.languages, e.outlets FROM events e{clause} "
+        "ORDER BY e.date DESC, e.n_articles DESC, e.id LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+    counts = _claim_counts(store, [r[0] for r in rows])
     out = []
-    for eid, title, day, n, langs, outlets, record in rows:
+    for eid, title, day, n, langs, outlets in rows:
         out.append({"id": eid, "title": title, "date": day, "n_articles": n or 0,
                     "languages": [x for x in (langs or "").split(",") if x],
                     "outlets": [x for x in (outlets or "").split(",") if x],
-                    "claims": _label_counts(record)})
+                    "claims": counts[eid]})
     return out, total
+
+
+# store -> (PRAGMA data_version when filled, {event id: label counts})
+_counts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _claim_counts(store, ids: list[str]) -> dict[str, dict[str, int]]:
+    """Label counts per event, read from its record once per connection until the data changes.
+
+    `PRAGMA data_version` moves whenever another connection commits (an ingest job swapping in
+    a new analysis), so a cached count is never served after the events it came from are gone."""
+    version = store.db.execute("PRAGMA data_version").fetchone()[0]
+    seen = _counts.get(store)
+    if seen is None or seen[0] != version:
+        seen = _counts[store] = (version, {})
+    cache = seen[1]
+    todo = [i for i in ids if i not in cache]
+    if todo:
+        q = f"SELECT id, record FROM events WHERE id IN ({','.join('?' * len(todo))})"
+        for eid, record in store.db.execute(q, todo):
+            cache[eid] = _label_counts(record)
+    return {i: cache.get(i) or dict.fromkeys(STATUSES, 0) for i in ids}
 
 
 def _label_counts(record: str) -> dict[str, int]:

@@ -106,7 +106,9 @@ def _dates(art: Article, cues: list[tuple[str, str]], url: str | None) -> None:
     if in_url:
         cues.append((in_url, "url"))
     for value, source in cues:
-        if source in ("page-top", "byline", "time-element", "htmldate"):
+        # Markup dates are stated by the publisher; only dates printed in a text dump can be a
+        # scrape or render date.
+        if source in ("page-top", "byline"):
             reason = stale_reason(value, art.text)
             if reason:
                 art.page_date, art.page_date_flag = art.page_date or value, art.page_date_flag or reason

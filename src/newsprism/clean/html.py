@@ -126,7 +126,19 @@ def extract_html(html: str, url: str | None = None, deadline: float | None = Non
 
 
 def find_published(html: str, url: str | None = None) -> tuple[str | None, str | None]:
-    """(publication date, source) of a page without extracting its text."""
-    if nesting_depth(html) > DEEP:
+    """(publication date, source) of a page without extracting its text or metadata."""
+    if nesting_depth(html) > MAX_DEPTH:
         return None, None
-    return publication_date(html, read_metadata(LexborHTMLParser(html), url))
+    in_url = url_date(url)
+    if in_url:
+        return in_url, "url"
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, url=url, original_date=True, extensive_search=True)
+    except Exception:
+        found = None
+    if found:
+        return found, "htmldate"
+    meta = read_metadata(LexborHTMLParser(html), url)
+    return meta.published, meta.published_source

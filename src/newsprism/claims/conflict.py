@@ -17,7 +17,7 @@ from newsprism.records import Claim, Conflict
 
 # A proposal is a speech act, not a stage of the happening: "proposed" never contradicts "done".
 PENDING = {"planned", "agreed"}
-REL_TOLERANCE = 0.005  # 1,550 vs 1550.4 after rounding is the same number
+REL_TOLERANCE = 0.005  # 1,200 vs 1200.4 after rounding is the same number
 
 
 def compare(a: Claim, b: Claim, known: set[str] | None = None,
@@ -98,7 +98,7 @@ def _number(a: Claim, b: Claim) -> Conflict | None:
         same = [qb for qb in b.numbers if qb.unit == qa.unit and qa.unit]
         if same and not any(_close(qa.value, qb.value) for qb in same):
             return _number_conflict(a, b, qa, same[0])
-    # Units in different languages ("warheads"/"ojivas") that no table joins: one amount left on
+    # Units in different languages ("trawlers"/"pesqueros") that no table joins: one amount left on
     # each side, of a similar size, is the same quantity told differently.
     rest_a = [q for q in a.numbers if not any(_close(q.value, r.value) for r in b.numbers)]
     rest_b = [q for q in b.numbers if not any(_close(q.value, r.value) for r in a.numbers)]
@@ -189,7 +189,7 @@ _PLACE_PREP = re.compile(r"(?:\b(?:in|into|to|at|from|near|en|dans|à|vers|hacia
 
 def _acting(found: list[tuple[str, str, int]], text: str) -> tuple[str, str, int] | None:
     """The name that acts: the first one in the first half of the clause that is not the object
-    of a place preposition ("in Afghanistan", "en Méditerranée")."""
+    of a place preposition ("in Dravia", "en Méditerranée")."""
     for key, name, at in found:
         if at > len(text) / 2:
             return None
@@ -209,7 +209,7 @@ def _actor(a: Claim, b: Claim, known: set[str]) -> Conflict | None:
     if sa == sb:
         return None
     # A swap: both actors appear on both sides with their roles exchanged. A displacement: one
-    # side's actor is only a place on the other ("troops in Afghanistan") and the other side's
+    # side's actor is only a place on the other ("sailors held in Dravia") and the other side's
     # actor is missing there.
     b_in_a = _bystander(names_a, acting_a, acting_b, a.text)
     a_in_b = _bystander(names_b, acting_b, acting_a, b.text)

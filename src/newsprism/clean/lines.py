@@ -183,7 +183,8 @@ def _score(line: Line) -> float:
         return min(line.chars, 600) / 100 + 0.5
     if line.sentence_end and line.words >= 5:
         return 0.2
-    return -0.4 if line.words <= 4 else -0.2
+    # Menus are runs of one- or two-word items; list items and short paragraphs are longer.
+    return -0.5 if line.words <= 2 else -0.25 if line.words <= 4 else -0.1
 
 
 def _best_segment(scores: list[float]) -> tuple[int, int, float]:

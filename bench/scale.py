@@ -229,7 +229,8 @@ def run_size(rows: list[dict], n: int, tmp: Path) -> dict:
 
 def project(points: list[dict], n: int) -> dict:
     """Cost at size n from the measured points: document phase linear, corpus phase a power law
-    fitted on the two largest sizes, memory linear in the stored corpus."""
+    fitted on the two largest sizes. Memory is filled in later from the store section (small runs
+    mostly measure model loads, which differ with the languages met, not corpus growth)."""
     points = [p for p in points if p["measured"]]
     a, b = points[-2:] if len(points) > 1 else (None, points[-1])
     doc = b["doc_wall"] / b["n"] * n
@@ -239,10 +240,22 @@ def project(points: list[dict], n: int) -> dict:
         p = 1.0
     p = max(p, 1.0)
     corpus = b["corpus_wall"] * (n / b["n"]) ** p
-    slope = (b["rss_mb"] - a["rss_mb"]) / (b["n"] - a["n"]) if a else 0.0
     return {"n": n, "doc_wall": doc, "corpus_wall": corpus, "wall": doc + corpus + b["import"],
-            "rss_mb": b["rss_mb"] + max(slope, 0.0) * (n - b["n"]), "doc_rss_mb": b["doc_rss_mb"],
-            "exponent": p, "measured": False}
+            "rss_mb": b["rss_mb"], "doc_rss_mb": b["doc_rss_mb"], "exponent": p, "measured": False}
+
+
+def project_memory(points: list[dict], stored: list[dict]) -> None:
+    """Peak RSS of extrapolated sizes: the largest measured run plus what every further stored
+    article costs in memory when the corpus phase loads them all (slope of the store section)."""
+    rows = [r for r in stored if not r.get("skipped")]
+    big = _last(points, True)
+    if len(rows) < 2 or big is None:
+        return
+    slope = (rows[-1]["rss_mb"] - rows[0]["rss_mb"]) / (rows[-1]["n"] - rows[0]["n"])
+    for p in points:
+        if not p["measured"]:
+            p["rss_mb"] = big["rss_mb"] + slope * (p["n"] - big["n"])
+            p["rss_slope"] = slope
 
 
 def ray_runs(rows: list[dict], n: int, tmp: Path, repeats: int) -> list[tuple[str, dict]]:
@@ -456,6 +469,7 @@ def main() -> None:
         print("cold", cold, flush=True)
         stored = store_scale(tmp / f"s{_last(points, True)['n']}.db", [int(n) for n in args.store_sizes.split(",") if n],
                              tmp, end - 3 * 60)
+        project_memory(points, stored)
         index: list[dict] = []
         for n in (int(n) for n in args.index_sizes.split(",") if n):  # a timed-out load only gets slower
             index.append(index_load(n, tmp, args.index_timeout,
@@ -485,9 +499,11 @@ def _size_section(points: list[dict]) -> list[str]:
                       f"{p['n'] / p['wall']:.2f} | {cpu:.2f} | {p['doc_wall']:.0f} | {p['corpus_wall']:.0f} | "
                       f"{p['doc_rss_mb']:.0f} | {p['rss_mb']:.0f} |")
         else:
+            rss = (f"~{p['rss_mb']:.0f} (+{p['rss_slope'] * 1000:.0f} MB per 1,000 stored)" if "rss_slope" in p
+                   else "not extrapolated")
             md.append(f"| {p['n']:,} | extrapolated (corpus phase ∝ n^{p['exponent']:.2f}) | | | {p['wall']:.0f} | "
                       f"{p['n'] / p['wall']:.3f} | | {p['doc_wall']:.0f} | {p['corpus_wall']:.0f} | "
-                      f"{p['doc_rss_mb']:.0f} | {p['rss_mb']:.0f} |")
+                      f"{p['doc_rss_mb']:.0f} | {rss} |")
     big = _last(points, True)
     if big:
         md += ["", f"Per stage at {big['n']:,} articles (document stages summed over documents):", ""]

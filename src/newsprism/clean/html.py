@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser
 
 from newsprism.clean.dates import url_date
+from newsprism.clean.lines import drop_chrome
 from newsprism.clean.metadata import Metadata, read_metadata
 from newsprism.records import RemovedLine
 
@@ -119,8 +120,6 @@ def extract_html(html: str, url: str | None = None, deadline: float | None = Non
         meta.published, meta.published_source = publication_date(html, meta)
     if deadline is not None and time.monotonic() > deadline:
         return HtmlResult(meta=meta, error="time budget exceeded before main-text extraction")
-    from newsprism.clean.lines import drop_chrome
-
     text, removed = drop_chrome(main_text(tree) if depth <= DEEP else flat_text(html))
     return HtmlResult(text=text, meta=meta, captions=captions, removed=removed)
 

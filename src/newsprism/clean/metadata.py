@@ -88,11 +88,13 @@ def _jsonld(tree, meta: dict[str, list[str]]) -> None:
             if not any(isinstance(k, str) and ("Article" in k or k in ("BlogPosting", "Report", "WebPage"))
                        for k in kinds):
                 continue
-            weight = 0 if any(isinstance(k, str) and k != "WebPage" for k in kinds) else 1
+            # An Article's own fields outrank those of the WebPage that wraps it.
+            is_page = all(k == "WebPage" for k in kinds)
             for key, fld in (("headline", "title"), ("datePublished", "published"),
                              ("dateCreated", "published"), ("dateModified", "modified")):
                 if isinstance(item.get(key), str):
-                    meta.setdefault("ld_" + fld, []).insert(weight and len(meta.get("ld_" + fld, [])), item[key])
+                    values = meta.setdefault("ld_" + fld, [])
+                    values.insert(len(values) if is_page else 0, item[key])
             for person in _as_list(item.get("author")) + _as_list(item.get("creator")):
                 name = person.get("name") if isinstance(person, dict) else person
                 if isinstance(name, str):

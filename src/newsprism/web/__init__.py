@@ -31,7 +31,7 @@ STATIC = Path(__file__).parent / "static"
 def _env():
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.PackageLoader("newsprism", "web/templates"),
+    env = jinja2.Environment(loader=jinja2.PackageLoader("newsprism", "web/templates"), auto_reload=False,
                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
     env.filters["short"] = short_source

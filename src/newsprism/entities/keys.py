@@ -1,8 +1,8 @@
 """Name normalisation and match keys: the string side of entity canonicalisation.
 
 Sources write one name many ways: other scripts ("Навальный"), other romanisations ("Alexei" /
-"Aleksey"), machine translation that lower-cases, splits or mangles a syllable ("solar winds",
-"navarni"), titles and descriptors ("President X", "the American company X"), acronyms. Every
+"Aleksey"), machine translation that lower-cases, splits or mangles a syllable ("blue harbor",
+"valtoner"), titles and descriptors ("President X", "the American company X"), acronyms. Every
 comparison here works on cheap derived keys so that `canonical` can block candidates by key and
 compare only within blocks (near-linear), never all pairs:
 
@@ -88,7 +88,7 @@ def fold(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """`fold` without spaces: "solar winds" and "SolarWinds" share one squash key."""
+    """`fold` without spaces: "blue harbor" and "BlueHarbor" share one squash key."""
     return fold(text).replace(" ", "")
 
 

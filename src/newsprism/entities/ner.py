@@ -11,7 +11,7 @@ spaCy 3.8 models that ship on PyPI and install offline exist for English and Fre
 - caseless scripts without a model (zh, ja, ar, ...): only embedded Latin-script names.
 
 In machine-translated English (`Article.mt_likelihood` high) names often come out lower-cased and
-mangled ("solar winds", a surname with a changed syllable). Lower-case words that are not English
+mangled ("blue harbor" for BlueHarbor, a surname with a changed syllable). Lower-case words that are not English
 dictionary words become low-confidence MISC candidates; `canonical` keeps only those that match a
 well-formed name of the corpus and drops the rest.
 """

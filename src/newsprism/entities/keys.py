@@ -1,6 +1,6 @@
 """Name normalisation and match keys: the string side of entity canonicalisation.
 
-Sources write one name many ways: other scripts ("Навальный"), other romanisations ("Alexei" /
+Sources write one name many ways: other scripts ("Валтонен"), other romanisations ("Alexei" /
 "Aleksey"), machine translation that lower-cases, splits or mangles a syllable ("blue harbor",
 "valtoner"), titles and descriptors ("President X", "the American company X"), acronyms. Every
 comparison here works on cheap derived keys so that `canonical` can block candidates by key and

@@ -70,8 +70,6 @@ class Line:
     sentence_end: bool = False
     reason: str | None = None  # chrome reason when the line is removed
     score: float = 0.0
-    link_density: float = 0.0  # filled by the HTML path
-    hint: str | None = None  # "heading", "boilerplate", "caption"... from the HTML path
 
 
 @dataclass
@@ -108,14 +106,12 @@ def _shape(line: Line) -> None:
 def _is_good(line: Line) -> bool:
     """Looks like an article paragraph on its own: long enough, and built of sentences."""
     long_enough = line.words >= 12 or (line.chars >= 40 and _CJK.search(line.text) is not None)
-    return long_enough and (line.sentence_end or line.words >= 25) and line.link_density < 0.5
+    return long_enough and (line.sentence_end or line.words >= 25)
 
 
 def _chrome_reason(line: Line) -> str | None:
     """Reason a short line is web chrome, from the lexicon and a few shape rules."""
     text = line.text
-    if line.hint in ("boilerplate", "navigation"):
-        return line.hint
     if line.words <= 8 and parse_date(text) and len(_LETTER.findall(text)) <= 30:
         return "page-date"
     if not _ALNUM.search(text):
@@ -128,7 +124,7 @@ def _chrome_reason(line: Line) -> str | None:
         return "related"
     # Words like "next", "share" or "comment" are common in prose: only a widget label, where
     # the chrome words make up much of a short line, counts.
-    if line.words <= 10 or line.link_density >= 0.5:
+    if line.words <= 10:
         letters = len(_LETTER.findall(text)) or 1
         for reason, rx in _CHROME_RX.items():
             weak = reason in ("navigation", "related", "share")
@@ -138,8 +134,6 @@ def _chrome_reason(line: Line) -> str | None:
             share = 0.5 if weak else 0.1 if reason == "cookie" else 0.3
             if covered >= share * letters:
                 return reason
-    if line.link_density >= 0.6:
-        return "link-list"
     return None
 
 
@@ -238,7 +232,7 @@ def classify(lines: list[Line], lang: str | None = None) -> list[Line]:
     counts = Counter(ln.text for ln in lines)
     for ln in lines:
         _shape(ln)
-        ln.reason = _chrome_reason(ln) if not _is_good(ln) or ln.hint else None
+        ln.reason = None if _is_good(ln) else _chrome_reason(ln)
         if ln.reason is None and counts[ln.text] > 1 and ln.words <= 12:
             ln.reason = "repeated"
     _foreign(lines, lang)

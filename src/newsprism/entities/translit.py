@@ -1,6 +1,6 @@
 """Cross-script name similarity: is this Cyrillic / Chinese / Arabic name that English name?
 
-anyascii gives one fixed romanisation ("Навальный" -> "Naval'nyy", "拜登" -> "BaiDeng"), while
+anyascii gives one fixed romanisation ("Валтонен" -> "Valtonen", "王伟" -> "WangWei"), while
 English spellings follow other conventions. A small learned model closes the gap: for each
 foreign character (for alphabets: and whether it starts, ends or sits inside the name), the
 probabilities of the English letter strings it is written as, estimated by EM on Wikidata name

@@ -191,6 +191,8 @@ def _label(group: list[Claim], ids: list[str], articles: dict[str, Article], sim
         if conflict:
             result.conflict = conflict
             result.status = _conflict_status(conflict, sides, articles, context.every)
+            who = "; ".join(f"{articles[aid].label}: {v}" for aid, v in conflict.values.items() if aid in articles)
+            conflict.explanation += f" ({who})"
     return result, order
 
 
@@ -238,7 +240,8 @@ def _conflict_status(conflict: Conflict, sides: list[list[Claim]], articles: dic
         minority = mt  # an even split: the machine-translated side is the suspect one
     else:
         return "contradicted"
-    if all(articles[c.article_id].mt_likelihood >= MT_LIKELY for c in minority) and not _confirmed(minority, sides[0], articles, every):
+    if all(articles[c.article_id].mt_likelihood >= MT_LIKELY for c in minority) and not (
+            conflict.type == "number" and _confirmed(minority, sides[0], articles, every)):
         names = ", ".join(sorted({articles[c.article_id].label for c in minority}))
         conflict.explanation += f" — {names} reads as machine translation"
         return "likely_translation_error"

@@ -41,7 +41,7 @@ def compare(a: Claim, b: Claim, known: set[str] | None = None,
 
 
 def _who(c: Claim) -> str:
-    return c.attribution or "the source"
+    return c.attribution or "one source"
 
 
 def _bystander(found: list[tuple[str, str, int]], acting: tuple[str, str, int], other: tuple[str, str, int],
@@ -64,7 +64,8 @@ def _attribution(a: Claim, b: Claim) -> Conflict | None:
         return None  # both sides leave the point open ("did not say", "no arrest was announced")
     return Conflict(
         type="attribution",
-        explanation=f"{_who(asserting)} states it, while {_who(silent)}'s account does not mention it",
+        explanation=f"{_who(asserting)} states it, while "
+                    f"{_who(silent) + chr(39) + 's account' if silent.attribution else 'another account'} does not mention it",
         values={asserting.article_id: _who(asserting), silent.article_id: f"{_who(silent)}: not mentioned"},
     )
 
@@ -77,7 +78,7 @@ def _negation(a: Claim, b: Claim) -> Conflict | None:
     neg, pos = (a, b) if deny_a else (b, a)
     return Conflict(
         type="negation",
-        explanation=f"{_who(pos)} affirms it; {_who(neg)} negates or denies it",
+        explanation=f"{_who(pos)} affirms it; {_who(neg) if neg.attribution else 'another source'} negates or denies it",
         values={pos.article_id: "affirmed", neg.article_id: "denied" if neg.status == "denied" else "negated"},
     )
 

@@ -229,7 +229,8 @@ def refresh_dates(article: Article) -> None:
 def claim_dates(article: Article, start: int, end: int) -> list[str]:
     """Resolved dates of the time expressions inside [start, end). A relative expression ("next
     Friday") resolved against a publication date the clean stage was unsure of is no date."""
-    sure_anchor = article.published_confidence >= ANCHOR_CONFIDENCE
+    # time.date_events records in extra["anchor"] a date it re-anchored the article on.
+    sure_anchor = article.published_confidence >= ANCHOR_CONFIDENCE or bool(article.extra.get("anchor"))
     return [
         t.value for t in article.timexes
         if t.start < end and t.end > start and t.value and t.type in ("DATE", "TIME")

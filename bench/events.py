@@ -276,6 +276,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="pairs / articles per set")
     ap.add_argument("--scale", default="10000,100000,1000000")
     ap.add_argument("--only", default="semeval,clustering,scale", help="sections to run")
+    ap.add_argument("--out", type=Path, default=OUT, help="where the Markdown report goes")
     ap.add_argument("--build-budget", type=float, default=240.0,
                     help="seconds allowed to build each synthetic store")
     args = ap.parse_args()
@@ -299,8 +300,8 @@ def main() -> None:
         lines += bench_scale([int(s) for s in args.scale.split(",") if s], args.build_budget)
     lines.append(f"Total benchmark time: {time.perf_counter() - t0:.0f} s; load average at the "
                  f"end: {os.getloadavg()[0]:.1f}.")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 

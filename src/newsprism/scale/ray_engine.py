@@ -52,6 +52,7 @@ class DocWorker:
         return {"new": len(arts), "errors": sum(a.status != "ok" for a in arts), "timings": timings}
 
     def warm(self) -> bool:
+        """Answers once the actor process is up, so a pool that cannot start fails early."""
         return True
 
 

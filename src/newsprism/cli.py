@@ -228,12 +228,13 @@ def langid(file: str = typer.Argument("-", help="text file (one text per line), 
 def serve(db: Path = typer.Option(Path("newsprism.db"), help="SQLite store to serve"),
           host: str = typer.Option("127.0.0.1", help="bind address (a token is required off loopback)"),
           port: int = typer.Option(8000, help="port"),
-          token: Optional[str] = typer.Option(None, envvar="NEWSPRISM_TOKEN", help="token for write endpoints")) -> None:
+          token: Optional[str] = typer.Option(None, envvar="NEWSPRISM_TOKEN", help="token for write endpoints"),
+          allow_fetch: bool = typer.Option(False, "--allow-fetch", help="let POST /api/fetch download public URLs")) -> None:
     """Serve the store: web UI at /, JSON API under /api, OpenAPI docs at /docs."""
     from .api import serve as run_server
 
     _logging(False, False)
-    run_server(str(db), host=host, port=port, token=token)
+    run_server(str(db), host=host, port=port, token=token, allow_fetch=allow_fetch or None)
 
 
 @app.command()

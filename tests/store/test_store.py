@@ -54,4 +54,4 @@ def test_migrations_recorded(tmp_path):
     Store(path).close()
     Store(path).close()  # reopening applies nothing twice
     rows = sqlite3.connect(path).execute("SELECT id FROM migrations").fetchall()
-    assert rows == [(1,)]
+    assert rows == [(1,), (2,)]

@@ -10,6 +10,7 @@ indexes article text and event titles. Schema changes are numbered migrations re
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -37,6 +38,10 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE events_fts USING fts5(title, body, event_id UNINDEXED);
     CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT, type TEXT, record TEXT NOT NULL);
     CREATE TABLE event_entities (event_id TEXT, entity_id TEXT, PRIMARY KEY (event_id, entity_id));
+    """,
+    # 2: the event list's ordering
+    """
+    CREATE INDEX events_order ON events(date DESC, n_articles DESC, id);
     """,
 ]
 
@@ -171,26 +176,7 @@ class Store:
                language: str | None = None, entity: str | None = None, outlet: str | None = None,
                limit: int = 50, offset: int = 0) -> tuple[list[Event], int]:
         """Events matching the filters, newest first, and the total count before paging."""
-        where, args = [], []
-        if query:
-            where.append("e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)")
-            args.append(fts_query(query))
-        if date_from:
-            where.append("e.date >= ?")
-            args.append(date_from)
-        if date_to:
-            where.append("e.date <= ?")
-            args.append(date_to)
-        if language:
-            where.append("(',' || e.languages || ',') LIKE ?")
-            args.append(f"%,{language},%")
-        if outlet:
-            where.append("(',' || e.outlets || ',') LIKE ?")
-            args.append(f"%,{outlet},%")
-        if entity:
-            where.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id=?)")
-            args.append(entity)
-        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        clause, args = event_filter(query, date_from, date_to, language, entity, outlet)
         total = self.db.execute(f"SELECT count(*) FROM events e{clause}", args).fetchone()[0]
         rows = self.db.execute(
             f"SELECT record FROM events e{clause} ORDER BY e.date DESC, e.n_articles DESC, e.id LIMIT ? OFFSET ?",
@@ -220,6 +206,32 @@ class Store:
     def events_of_entity(self, entity_id: str) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT event_id FROM event_entities WHERE entity_id=? ORDER BY event_id", (entity_id,))]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def event_filter(query: str | None, date_from: str | None, date_to: str | None, language: str | None,
+                 entity: str | None, outlet: str | None) -> tuple[str, list[Any]]:
+    """WHERE clause and arguments over `events e` for the list filters; LIKE wildcards in a filter
+    value are literal, control characters in a search are spaces (FTS5 ends a string at NUL)."""
+    where, args = [], []
+    query = _CONTROL.sub(" ", query or "").strip()
+    if query:
+        where.append("e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)")
+        args.append(fts_query(query))
+    for column, op, value in (("e.date", ">=", date_from), ("e.date", "<=", date_to)):
+        if value:
+            where.append(f"{column} {op} ?")
+            args.append(value)
+    for column, value in (("e.languages", language), ("e.outlets", outlet)):
+        if value:
+            where.append(f"(',' || {column} || ',') LIKE ? ESCAPE '\\'")
+            args.append("%," + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%")
+    if entity:
+        where.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id=?)")
+        args.append(entity)
+    return (" WHERE " + " AND ".join(where)) if where else "", args
 
 
 def fts_query(text: str) -> str:

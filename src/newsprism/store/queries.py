@@ -4,8 +4,8 @@
 each), which caps a list page at a few dozen requests per second. A list row needs none of that:
 `event_rows` reads the plain columns (title, date, size, languages, outlets) and counts the claim
 labels in the stored JSON text with one regex pass (a `"status": "..."` pair cannot occur unescaped
-inside a JSON string), once per event until the store changes, so no record is decoded. It takes `Store.events`' filters and ordering
-(LIKE wildcards in a filter value are literal here). Filter menus need the distinct languages and
+inside a JSON string), once per event until the store changes, so no record is decoded. It takes `Store.events`' filters
+(`event_filter`) and ordering. Filter menus need the distinct languages and
 outlets, cached until an article is added. Only parameterised SQL.
 """
 from __future__ import annotations
@@ -14,40 +14,18 @@ import re
 import weakref
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+from . import event_filter
+
 STATUSES = ("agreed", "contradicted", "likely_translation_error", "partial")
 # A claim label as `Store` serialises it (json.dumps defaults); test_api_read checks the counts agree.
 _LABEL = re.compile(r'"status": "(\w+)"')
-
-
-def _where(query: str | None, date_from: str | None, date_to: str | None, language: str | None,
-           entity: str | None, outlet: str | None) -> tuple[str, list[Any]]:
-    from . import fts_query
-
-    where, args = [], []
-    query = _CONTROL.sub(" ", query or "").strip()  # FTS5 ends a string at NUL: "unterminated string"
-    if query:
-        where.append("e.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)")
-        args.append(fts_query(query))
-    for column, op, value in (("e.date", ">=", date_from), ("e.date", "<=", date_to)):
-        if value:
-            where.append(f"{column} {op} ?")
-            args.append(value)
-    for column, value in (("e.languages", language), ("e.outlets", outlet)):
-        if value:
-            where.append(f"(',' || {column} || ',') LIKE ? ESCAPE '\\'")
-            args.append("%," + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%")
-    if entity:
-        where.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id=?)")
-        args.append(entity)
-    return (" WHERE " + " AND ".join(where)) if where else "", args
 
 
 def event_rows(store, query: str | None = None, date_from: str | None = None, date_to: str | None = None,
                language: str | None = None, entity: str | None = None, outlet: str | None = None,
                limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """One page of event summaries, newest first, and the total before paging."""
-    clause, args = _where(query, date_from, date_to, language, entity, outlet)
+    clause, args = event_filter(query, date_from, date_to, language, entity, outlet)
     total = store.db.execute(f"SELECT count(*) FROM events e{clause}", args).fetchone()[0]
     rows = store.db.execute(
         f"SELECT e.id, e.title, e.date, e.n_articles, e.languages, e.outlets FROM events e{clause} "

@@ -36,3 +36,9 @@ def test_empty_articles_do_not_raise():
     p = similarity(empty, treaty_en())
     assert 0.0 <= p < 0.5
     assert similarity_pairs([]) == []
+
+
+def test_doubtful_dates_do_not_split_an_event():
+    a, b = treaty_en(), treaty_fr()
+    page_top = dataclasses.replace(b, published="2025-10-02", published_confidence=0.45)
+    assert similarity(a, page_top) >= 0.5

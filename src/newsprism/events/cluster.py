@@ -20,7 +20,9 @@ import numpy as np
 
 from newsprism.config import Options
 from newsprism.embed import embed
-from newsprism.events.features import PLACE_TYPES, Profile, days_apart, lead, pair_features, profile
+from newsprism.events.features import (PLACE_TYPES, Profile, date_trust, days_apart, lead,
+                                       pair_features, profile)
+from newsprism.events.features import normalised_words as _words
 from newsprism.events.index import EventIndex
 from newsprism.events.score import baseline, probability
 from newsprism.records import Article, Event
@@ -59,8 +61,10 @@ def pair_probabilities(vec: np.ndarray, prof: Profile, vectors: np.ndarray,
     cos = np.asarray(vectors, dtype=np.float32) @ np.asarray(vec, dtype=np.float32)
     feats = np.vstack([pair_features(float(c), prof, p, baseline(prof, p))
                        for c, p in zip(cos, profiles)])
-    days = [days_apart(prof, p) for p in profiles] if with_time else None
-    return probability(feats, days)
+    if not with_time:
+        return probability(feats)
+    return probability(feats, [days_apart(prof, p) for p in profiles],
+                       [date_trust(prof, p) for p in profiles])
 
 
 def _to_event(index: EventIndex, key: int, vec: np.ndarray, prof: Profile) -> float:
@@ -153,7 +157,8 @@ def _names(profiles: list[Profile]) -> set[str]:
 
 
 def _why(a: list[Profile], b: list[Profile], shared: set[str], same_story: bool) -> str:
-    days = [d for x in a for y in b if (d := days_apart(x, y)) is not None]
+    days = [d for x in a for y in b
+            if (d := days_apart(x, y)) is not None and date_trust(x, y) >= 0.5]
     parts = ["shares " + ", ".join(sorted(shared)[:4])] if shared else []
     if days and same_story:
         parts.append(f"same story {int(min(days))} days apart: likely a follow-up")
@@ -162,11 +167,22 @@ def _why(a: list[Profile], b: list[Profile], shared: set[str], same_story: bool)
     return "; ".join(parts) or "similar coverage"
 
 
+def _headline(art: Article) -> bool:
+    """A real headline, not a missing one or the outlet's name standing in for it."""
+    title = (art.title or "").strip().lower()
+    return bool(title) and title != (art.outlet or "").strip().lower()
+
+
+def _support(title: str, names: set[str]) -> bool:
+    return len(_words(title) & names) >= 2
+
+
 def _title(index: EventIndex, key: int, by_id: dict[str, Article], vectors: dict[str, np.ndarray]
            ) -> str:
-    """Most central headline, preferring English; a stored English title is kept."""
+    """Most central real headline, preferring English; a stored English title is kept."""
     ev = index.events[key]
     new = [by_id[a] for a in ev.articles if a in by_id and (by_id[a].title or by_id[a].text)]
+    new = [a for a in new if _headline(a)] or new
     english = [a for a in new if a.language == "en"]
     if ev.title and (ev.title_lang == "en" or not english):
         return ev.title
@@ -174,8 +190,14 @@ def _title(index: EventIndex, key: int, by_id: dict[str, Article], vectors: dict
     if not pool:
         return ev.title
     centre = ev.centroid
-    best = max(pool, key=lambda a: (float(vectors[a.id] @ centre), a.id))
-    ev.title = (best.title or best.text[:120]).strip()
+
+    def others(aid: str) -> set[str]:
+        return _names([p for m, p in zip(ev.members, ev.profiles) if m != aid])
+
+    # a headline that names what the other articles name beats a masthead taken for a title
+    best = max(pool, key=lambda a: (_support(a.title or "", others(a.id)),
+                                    float(vectors[a.id] @ centre), a.id))
+    ev.title = (best.title if _headline(best) else best.text[:120]).strip()
     ev.title_lang = best.language
     return ev.title
 
@@ -196,7 +218,7 @@ def _count_names(index: EventIndex, key: int, arts: list[Article]) -> None:
 def _event(index: EventIndex, key: int, title: str, related: list[dict]) -> Event:
     ev = index.events[key]
     min_count = 2 if len(ev.articles) > 1 else 1
-    days = [p.day for p in ev.profiles if p.day is not None]
+    days = [p.day for p in ev.profiles if p.day is not None and p.day_trust >= 0.5]
     if len(ev.profiles) > 1:
         vecs = ev.vectors.astype(np.float32)
         probs = np.vstack([pair_probabilities(v, p, vecs, ev.profiles)

@@ -30,6 +30,12 @@ _SENTENCE_END = re.compile(r"[.!?:\n\"“”«»]\s*$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
+# A publication date below this confidence (a date printed at the top of a text dump, say) is
+# often the day of the page, not of the article: it barely counts; from the upper bound on it
+# counts fully. Clean sets the confidence; 0.0 means nobody rated the date.
+DATE_DOUBTFUL, DATE_TRUSTED = 0.4, 0.8
+
+
 @dataclass(frozen=True)
 class Profile:
     lang: str | None
@@ -37,6 +43,7 @@ class Profile:
     names: frozenset[str]
     places: frozenset[str]
     numbers: frozenset[str]
+    day_trust: float = 1.0  # how far the day can be believed, 0..1
 
 
 def lead(article: Article, chars: int = LEAD_CHARS) -> str:
@@ -50,6 +57,11 @@ def lead(article: Article, chars: int = LEAD_CHARS) -> str:
 
 def _norm(text: str) -> str:
     return " ".join(anyascii(text).lower().split())
+
+
+def normalised_words(text: str) -> set[str]:
+    """Words of three letters or more, transliterated and lower-cased."""
+    return {_norm(m.group()) for m in _WORD.finditer(text) if len(m.group()) >= 3}
 
 
 def _capitalised(text: str) -> set[str]:
@@ -85,13 +97,16 @@ def _day(value: str | None) -> int | None:
         return None
 
 
-def article_day(article: Article) -> int | None:
-    """Publication day, else the absolute date the article mentions most."""
+def article_day(article: Article) -> tuple[int | None, float]:
+    """Publication day and how far to trust it, else the absolute date mentioned most."""
     day = _day(article.published)
     if day is not None:
-        return day
+        conf = article.published_confidence or 1.0
+        trust = (conf - DATE_DOUBTFUL) / (DATE_TRUSTED - DATE_DOUBTFUL)
+        return day, float(min(1.0, max(0.0, trust)))
     days = Counter(d for t in article.timexes if t.type == "DATE" and (d := _day(t.value)))
-    return days.most_common(1)[0][0] if days else None
+    # the date an article mentions most is usually its event's, but not always
+    return (days.most_common(1)[0][0], 0.5) if days else (None, 0.0)
 
 
 def profile(article: Article) -> Profile:
@@ -105,12 +120,14 @@ def profile(article: Article) -> Profile:
         (places if m.type in PLACE_TYPES else names).add(key)
     if not article.mentions:
         names = _capitalised(text)
+    day, trust = article_day(article)
     return Profile(
         lang=(article.language or None),
-        day=article_day(article),
+        day=day,
         names=frozenset(names | places),
         places=frozenset(places),
         numbers=_numbers(text),
+        day_trust=trust,
     )
 
 
@@ -146,3 +163,7 @@ def days_apart(a: Profile, b: Profile) -> float | None:
     if a.day is None or b.day is None:
         return None
     return float(abs(a.day - b.day))
+
+
+def date_trust(a: Profile, b: Profile) -> float:
+    return min(a.day_trust, b.day_trust)

@@ -184,10 +184,12 @@ class EventIndex:
 
 
 def _profile_json(p: Profile) -> dict:
-    return {"lang": p.lang, "day": p.day, "names": sorted(p.names), "places": sorted(p.places),
+    return {"lang": p.lang, "day": p.day, "day_trust": p.day_trust, "names": sorted(p.names),
+            "places": sorted(p.places),
             "numbers": sorted(p.numbers)}
 
 
 def _profile_from_json(d: dict) -> Profile:
-    return Profile(lang=d["lang"], day=d["day"], names=frozenset(d["names"]),
+    return Profile(lang=d["lang"], day=d["day"], day_trust=d.get("day_trust", 1.0),
+                   names=frozenset(d["names"]),
                    places=frozenset(d["places"]), numbers=frozenset(d["numbers"]))

@@ -40,15 +40,16 @@ def baseline(a: Profile, b: Profile, table: dict[str, float] | None = None) -> f
     return table.get(a.lang or b.lang or "", table["_same"])
 
 
-def time_penalty(days: float | None) -> float:
-    """Log-odds removed for articles `days` apart (0 when either date is unknown)."""
-    if days is None:
+def time_penalty(days: float | None, trust: float = 1.0) -> float:
+    """Log-odds removed for articles `days` apart (0 when either date is unknown), scaled by how
+    far the two dates can be trusted."""
+    if days is None or trust <= 0:
         return 0.0
     prior = _model()["time_prior"]
     grace = prior["grace_days"]
     if days <= grace:
         return 0.0
-    return min(prior["max_penalty"], prior["per_log_day"] * math.log(days / grace))
+    return trust * min(prior["max_penalty"], prior["per_log_day"] * math.log(days / grace))
 
 
 def logits(x: np.ndarray) -> np.ndarray:
@@ -58,9 +59,12 @@ def logits(x: np.ndarray) -> np.ndarray:
     return ((x - m["_mean"]) / m["_scale"]) @ m["_coef"] + m["intercept"]
 
 
-def probability(x: np.ndarray, days: list[float | None] | None = None) -> np.ndarray:
-    """Same-event probabilities in [0, 1] for rows of pair features and their day gaps."""
+def probability(x: np.ndarray, days: list[float | None] | None = None,
+                trust: list[float] | None = None) -> np.ndarray:
+    """Same-event probabilities in [0, 1] for rows of pair features, their day gaps and how far
+    each gap's dates are trusted."""
     z = logits(x)
     if days is not None:
-        z = z - np.array([time_penalty(d) for d in days], dtype=np.float64)
+        trust = [1.0] * len(days) if trust is None else trust
+        z = z - np.array([time_penalty(d, t) for d, t in zip(days, trust)], dtype=np.float64)
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))

@@ -22,11 +22,14 @@ def article_summary(a: Article) -> dict[str, Any]:
             "language": a.language, "published": a.published, "published_confidence": a.published_confidence,
             "page_date": a.page_date, "page_date_flag": a.page_date_flag,
             "mt_likelihood": round(a.mt_likelihood, 3), "anchor": a.extra.get("anchor"),
-            "lead": _lead(a.text)}
+            "lead": lead(a.text, a.title)}
 
 
-def _lead(text: str, limit: int = 400) -> str:
-    para = text.strip().split("\n\n", 1)[0]
+def lead(text: str, title: str | None = None, limit: int = 400) -> str:
+    """The first real paragraph: extracted text often starts with the headline again or a
+    section kicker ("Americas"), which say nothing a reader of the title does not know."""
+    paras = [p.strip() for p in text.split("\n\n") if p.strip()]
+    para = next((p for p in paras if len(p) >= 60 and p != (title or "").strip()), paras[0] if paras else "")
     return para if len(para) <= limit else para[:limit].rsplit(" ", 1)[0] + " …"
 
 

@@ -36,7 +36,7 @@ def test_byline_date_becomes_publication_date():
     dump = "Ring road tender was lawful, court rules\nPublished March 3, 2024\n" + PARAS
     art = extract(RawDocument(source="a.txt", content=dump.encode()))
     assert art.published == "2024-03-03"
-    assert art.published_source == "page-top"
+    assert art.published_source == "byline"
     assert 0 < art.published_confidence < 0.9
     assert art.page_date is None
 

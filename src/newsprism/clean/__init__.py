@@ -76,7 +76,8 @@ def _extract(raw: RawDocument, art_id: str, opts: Options) -> Article:
         cleaned = clean_lines(decoded.text, _page_language(decoded.text))
         art.text, art.title, art.captions, art.removed = cleaned.text, cleaned.title, cleaned.captions, cleaned.removed
         art.author = clean_authors(cleaned.bylines)
-        cues = [(d, "byline") for d in map(parse_date, cleaned.bylines) if d]
+        art.outlet = cleaned.site
+        cues = [(d, "byline") for d in map(parse_date, cleaned.bylines + cleaned.datelines) if d]
         cues += [(d, "page-top") for d in map(parse_date, cleaned.page_dates[:1]) if d]
         if not art.text.strip():
             return _error(raw, art_id, "no article text left after removing page chrome")
@@ -118,6 +119,12 @@ def _dates(art: Article, cues: list[tuple[str, str]], url: str | None) -> None:
         art.published = value
         art.published_source = source
         art.published_confidence = round(min(1.0, confidence + 0.1 * agreeing), 2)
+        # A date printed alone at the top of a dump that the byline contradicts is the day the
+        # page was scraped or rendered, not the news day.
+        top = next((v for v, s in cues if s == "page-top"), None)
+        if top and top != value and not art.page_date:
+            art.page_date = top
+            art.page_date_flag = f"page-top date {top} differs from the {source} date {value}: likely the scrape or render day"
         return
 
 

@@ -53,7 +53,8 @@ _CREDIT = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|von|par|por|di|door|av|przez|автор|撰文|记者)\s+\S[^.!?]{0,80}$", re.I
+    r"^(?:by|written by|von|par|por|di|door|av|przez|автор|撰文|记者|published|updated|publié|publicado|"
+    r"veröffentlicht|pubblicato|опубликовано)\s+\S[^!?]{0,80}$", re.I
 )
 _SENTENCE_END = re.compile(r"[.!?。！？…:;»\"”’)\]]\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -76,9 +77,11 @@ class Line:
 class Cleaned:
     text: str = ""
     title: str | None = None
+    site: str | None = None  # the masthead's site name, when the dump kept one
     captions: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
-    page_dates: list[str] = field(default_factory=list)  # dates printed alone on a line
+    page_dates: list[str] = field(default_factory=list)  # dates alone on a line above the headline
+    datelines: list[str] = field(default_factory=list)  # dates alone on a line below it
     removed: list[RemovedLine] = field(default_factory=list)
 
 
@@ -216,14 +219,52 @@ def _norm_title(text: str) -> str:
     return re.sub(r"\W+", "", text.lower())
 
 
+_BREADCRUMB = re.compile(r"\S\s*[>»›/]\s*\S.*\s[>»›/]\s")
+
+
+def _eligible_title(ln: Line) -> bool:
+    if ln.reason not in (None, "outside-main-text", "repeated") or ln.words < 2 or ln.words > 30:
+        return False
+    if _BREADCRUMB.search(ln.text):
+        return False
+    return not (ln.text.endswith(".") and ln.words > 15)
+
+
+def _is_headline(ln: Line) -> bool:
+    return 4 <= ln.words <= 30 and not ln.sentence_end and not _MENU_GAP.search(ln.text)
+
+
 def _pick_title(lines: list[Line], first_body: int) -> Line | None:
-    """The headline: a short, non-sentence line before the article body, not chrome."""
-    for ln in lines[:max(first_body, 1)][:15]:
-        if ln.reason not in (None, "outside-main-text", "repeated") or ln.words < 2 or ln.words > 30:
+    """The headline: the short, non-sentence line nearest above the article body. Above it sit
+    the masthead and menus; a headline printed twice (page title and on-page heading) wins."""
+    head = [ln for ln in lines[:max(first_body, 1)][:15] if _eligible_title(ln)]
+    counts = Counter(_norm_title(ln.text) for ln in head)
+    twice = [ln for ln in head if counts[_norm_title(ln.text)] > 1 and ln.words >= 4]
+    if twice:
+        return twice[0]
+    if first_body < len(lines) and _is_headline(lines[first_body]):
+        return lines[first_body]  # the body run grew over the headline
+    if not head:
+        return None
+    substantial = [ln for ln in head if len(_SITE_SUFFIX.sub("", ln.text).split()) >= 4]
+    return substantial[-1] if substantial else head[-1]
+
+
+_SITE_SPLIT = re.compile(r"\s+[|–—-]\s+")
+
+
+def _pick_site(lines: list[Line], title: Line | None) -> str | None:
+    """The masthead: a short line near the top, above the headline, naming the site ("Site |
+    Section", "Site - tagline", "SITE NAME"); menus and dated lines are not it."""
+    for ln in lines[:6]:
+        if ln is title or ln.reason in ("page-date", "byline", "no-text", "navigation") or ln.sentence_end \
+                or _MENU_GAP.search(ln.text):
             continue
-        if ln.text.endswith(".") and ln.words > 15:
-            continue
-        return ln
+        if title is not None and ln.index >= title.index:
+            break
+        name = _SITE_SPLIT.split(ln.text)[0].strip()
+        if 1 <= len(name.split()) <= 5 and not _SITE_SPLIT.search(name) and name.count("|") == 0:
+            return name.title() if name.isupper() else name
     return None
 
 
@@ -248,9 +289,19 @@ def classify(lines: list[Line], lang: str | None = None) -> list[Line]:
     return lines
 
 
+_MENU_GAP = re.compile(r"\S\s{3,}\S")
+
+
+def _menu_like(ln: Line) -> bool:
+    """A row of menu labels flattened to one line: wide gaps, or only capitalised words."""
+    words = ln.text.split()
+    return bool(_MENU_GAP.search(ln.text)) or (len(words) >= 4 and not ln.sentence_end
+                                               and all(w[:1].isupper() or not w[:1].isalpha() for w in words))
+
+
 def _grow(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     """Widen the article run over adjacent decks, subheads and short last paragraphs."""
-    while start > 0 and lines[start - 1].reason is None and lines[start - 1].words >= 5:
+    while start > 0 and lines[start - 1].reason is None and lines[start - 1].words >= 5 and not _menu_like(lines[start - 1]):
         start -= 1
     while end < len(lines) and lines[end].reason is None and lines[end].sentence_end and lines[end].words >= 3:
         end += 1
@@ -269,6 +320,7 @@ def assemble(lines: list[Line]) -> Cleaned:
     out = Cleaned()
     first_body = next((i for i, ln in enumerate(lines) if ln.reason is None), len(lines))
     title = _pick_title(lines, first_body)
+    out.site = _pick_site(lines, title)
     body: list[str] = []
     for ln in lines:
         if ln is title:
@@ -285,7 +337,8 @@ def assemble(lines: list[Line]) -> Cleaned:
         elif ln.reason == "byline":
             out.bylines.append(ln.text)
         elif ln.reason == "page-date":
-            out.page_dates.append(ln.text)
+            below = title is not None and ln.index > title.index
+            (out.datelines if below else out.page_dates).append(ln.text)
         out.removed.append(RemovedLine(ln.text, ln.reason))
     out.text = "\n\n".join(body)
     return out

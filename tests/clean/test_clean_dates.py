@@ -48,3 +48,14 @@ def test_stale_top_date_goes_to_page_date_not_published():
     assert art.page_date == "2029-10-02"
     assert "2025" in art.page_date_flag
     assert any(r.reason == "page-date" for r in art.removed)
+
+
+def test_header_bar_date_later_than_publication_is_a_page_date():
+    html = ("<html><head><title>Ferry strike ends</title>"
+            "<meta property='article:published_time' content='2026-03-01T08:00:00Z'></head><body>"
+            "<header><span>Lundi 5 octobre 2026</span><nav><a href='/'>Accueil</a></nav></header><article>"
+            + "<p>Les marins du ferry ont repris le travail lundi après une grève de neuf jours, a indiqué le syndicat.</p>" * 6
+            + "</article></body></html>")
+    art = extract(RawDocument(source="a.html", content=html.encode(), kind="html"))
+    assert art.published == "2026-03-01"
+    assert art.page_date == "2026-10-05" and "later than the publication date" in art.page_date_flag

@@ -50,6 +50,7 @@ class HtmlResult:
     captions: list[str] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
     error: str | None = None
+    top_date: str | None = None  # a date printed alone near the top of the page (header bar)
 
 
 def nesting_depth(html: str) -> int:
@@ -120,8 +121,26 @@ def extract_html(html: str, url: str | None = None, deadline: float | None = Non
         meta.published, meta.published_source = publication_date(html, meta)
     if deadline is not None and time.monotonic() > deadline:
         return HtmlResult(meta=meta, error="time budget exceeded before main-text extraction")
+    top = top_date(tree) if depth <= DEEP else None
     text, removed = drop_chrome(main_text(tree) if depth <= DEEP else flat_text(html))
-    return HtmlResult(text=text, meta=meta, captions=captions, removed=removed)
+    return HtmlResult(text=text, meta=meta, captions=captions, removed=removed, top_date=top)
+
+
+def top_date(tree: LexborHTMLParser, lines: int = 12) -> str | None:
+    """First short date line among the page's first visible lines: headers often print today's
+    date, which a scraper then mistakes for the publication date."""
+    from newsprism.clean.dates import parse_date
+
+    body = tree.body
+    if body is None:
+        return None
+    shown = [ln.strip() for ln in body.text(separator="\n", strip=False).splitlines() if ln.strip()]
+    for ln in shown[:lines]:
+        if len(ln.split()) <= 10:
+            found = parse_date(ln)
+            if found:
+                return found
+    return None
 
 
 def find_published(html: str, url: str | None = None) -> tuple[str | None, str | None]:

@@ -463,6 +463,9 @@ def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple
         elif ctype == "PRODUCT":  # "Acme X5" -> "X5": a model named without its maker
             for k in range(1, len(n.tokens)):
                 expansions["R" + " ".join(n.tokens[k:])].append(i)
+    initialled = {i: _initial_targets(nodes, n, expansions) for i, n in enumerate(nodes) if _initialled(n)}
+    for key, members in expansions.items():  # "J. Roe" that abbreviates a full name is not one itself
+        expansions[key] = [t for t in members if not initialled.get(t)]
     forms: dict[int, set[str]] = defaultdict(set)  # short spellings of each cluster
     for i, n in enumerate(nodes):
         if _is_short(n):
@@ -476,6 +479,7 @@ def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple
             if root not in by_root:
                 by_root[root] = _form_targets(nodes, clusters, root, forms[root], expansions)
             targets |= by_root[root]
+        targets |= initialled.get(i, set())
         targets = [t for t in targets if clusters.find(t) != root]
         for m in n.mentions:
             picked = _pick_target(m, n, clusters.type(root), targets, clusters, group_of) if targets else None
@@ -488,6 +492,21 @@ def _person_shaped(n: _Node) -> bool:
     said (small models tag rare foreign names as organisations or places)."""
     return (2 <= len(n.tokens) <= 3 and all(t.isalpha() and not is_english_word(t) for t in n.tokens)
             and any(s[:1].isupper() for s in n.spellings))
+
+
+def _initialled(n: _Node) -> bool:
+    """An initial and a surname, "J. Roe": a short form of a full name, not a name of its own."""
+    return len(n.tokens) == 2 and len(n.tokens[0]) == 1 and n.tokens[1].isalpha() and not n.candidate
+
+
+def _initial_targets(nodes: list[_Node], n: _Node, expansions) -> set[int]:
+    """Full names with that surname whose first name starts with the initial; which one applies
+    is decided per article like a bare surname (`_pick_target`), so "J. Roe" never joins John
+    Roe's entity when Jane Roe is in the same story."""
+    initial, surname = n.tokens
+    return {t for key in _short_keys(surname) for t in expansions.get("P" + key, [])
+            if len(nodes[t].tokens[0]) > 1 and nodes[t].tokens[0].startswith(initial)
+            and _compatible_token(nodes[t].tokens[-1], surname)}
 
 
 def _short_keys(word: str) -> list[str]:
@@ -600,8 +619,9 @@ def _entity(mentions: list[Mention], evidence: list[dict], person_votes: float =
 
 
 def _name_rank(spelling: str, count: int, etype: str) -> tuple:
-    """Well-formed first (capitalised, Latin, a full name for people), then most attested."""
+    """Well-formed first (capitalised, Latin, a full name with its first name for people), then
+    most attested."""
     words = spelling.split()
     well_formed = spelling[:1].isupper() and not spelling.islower()
-    full = len(words) >= 2 if etype == "PERSON" else True
+    full = len(words) >= 2 and len(words[0].rstrip(".")) > 1 if etype == "PERSON" else True  # not "J. Roe"
     return (well_formed, full, spelling.isascii(), count, len(spelling))

@@ -34,7 +34,9 @@ TITLES = frozenset(
     deputy acting foreign defence defense interior finance state opposition critic activist
     analyst officer official président président ministre premier chancelier porte-parole
     secrétaire général maire sénateur député presidente ministro primo segretario portavoce
-    präsident präsidentin kanzler kanzlerin minister ministerin sprecher
+    präsident präsidentin kanzler kanzlerin minister ministerin sprecher monsieur madame
+    mademoiselle señor señora canciller ministra presidenta senador senadora diputado diputada
+    alcalde alcaldesa gobernador portavoz senhor senhora ministre-président signor signora
     """.split()
 )
 DETERMINERS = frozenset("the a an le la les l' el los las il lo gli der die das de".split())
@@ -153,7 +155,9 @@ def core_name(text: str, strip_titles: bool = True) -> tuple[str, str]:
     segment = next((seg for seg in segments if _is_name_token(seg[-1])), segments[-1])
     run = _last_run(segment)
     if strip_titles:
-        cut = max((i + 1 for i, t in enumerate(run[:-1]) if t.lower().rstrip(".") in TITLES), default=0)
+        # "M." is the French "Monsieur", not an initial: abbreviations match with their dot.
+        cut = max((i + 1 for i, t in enumerate(run[:-1]) if t.lower() in TITLES or t.lower().rstrip(".") in TITLES),
+                  default=0)
         run = run[cut:]
     while len(run) > 1 and run[0].lower() in DETERMINERS:
         run = run[1:]

@@ -11,6 +11,7 @@ import difflib
 import functools
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..records import Article, Report, to_dict
 
@@ -85,8 +86,19 @@ def render(report: Report, fmt: str = "html") -> str:
 def _env():
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.PackageLoader("newsprism", "report/templates"),
-                              autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=jinja2.PackageLoader("newsprism", "report/templates"),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is plain http(s), else None: autoescaping does not stop a scraped
+    `javascript:` link, so anything else is shown as text, never linked."""
+    try:
+        return url if url and urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+    except ValueError:
+        return None
 
 
 _WORD = re.compile(r"\d+(?:[.,' ]\d{3})+|\w+|\S", re.UNICODE)

@@ -13,7 +13,7 @@ import functools
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..api import data
 from ..api.routes import DATE, Limit, Offset, found
-from ..report import conflict_values, mark_difference
+from ..report import conflict_values, mark_difference, safe_url
 from .timeline import chart
 
 STATIC = Path(__file__).parent / "static"
@@ -39,14 +39,6 @@ def _env():
     env.globals["diff"] = mark_difference
     env.globals["conflict_values"] = conflict_values
     return env
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is plain http(s), else None (the template then shows it as text)."""
-    try:
-        return url if url and urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
-    except ValueError:
-        return None
 
 
 def short_source(source: str | None) -> str:

@@ -44,3 +44,19 @@ def test_french_monsieur_and_spanish_titles_are_not_part_of_the_name():
     assert len(ids) == 1
     names = {e.name for e in entities}
     assert "Andrzej Quillarte" in names and "Brunhilda Oskarsen" in names
+
+
+def test_country_names_in_other_languages_are_one_place_but_a_person_is_not_a_country():
+    from newsprism.entities import canonicalize
+    from newsprism.records import Article, Mention
+
+    def art(i, name, typ):
+        return Article(id=f"c{i}", source=f"c{i}", text=f"{name} said.", language="en",
+                       mentions=[Mention(text=name, start=0, end=len(name), type=typ, article_id=f"c{i}")])
+
+    arts = [art(1, "Allemagne", "GPE"), art(2, "Alemania", "GPE"), art(3, "Germany", "GPE"), art(4, "Jordan", "PERSON"),
+            art(5, "Jordanie", "GPE")]
+    canonicalize(arts)
+    ids = [a.mentions[0].entity_id for a in arts]
+    assert ids[0] == ids[1] == ids[2]
+    assert ids[3] != ids[4]

@@ -182,6 +182,7 @@ def _canonicalize(articles: list[Article], groups: list[list[str]] | None) -> li
         return []
     clusters = _Clusters(nodes)
     _merge_squash(nodes, clusters)
+    _merge_countries(nodes, clusters)
     _merge_acronyms(nodes, acronym_links, clusters)
     _merge_fuzzy(nodes, clusters)
     _merge_generic_tails(nodes, clusters)
@@ -305,6 +306,21 @@ def _merge_squash(nodes: list[_Node], clusters: _Clusters) -> None:
             clusters.union(members[0], j, {
                 "rule": "squash", "names": [nodes[members[0]].text, nodes[j].text],
                 "signals": {"squash_equal": 1.0}, "score": 0.97})
+
+
+def _merge_countries(nodes: list[_Node], clusters: _Clusters) -> None:
+    """Country names in other languages ("Espagne", "España", "Spain") are one place: the
+    territory names of CLDR, which Babel ships, give each spelling its ISO code."""
+    by_code: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        code = keys.territory(n.key) if n.type in ("GPE", "LOC", "MISC") else None
+        if code:
+            by_code[code].append(i)
+    for code, members in by_code.items():
+        for j in members[1:]:
+            clusters.union(members[0], j, {
+                "rule": "country", "names": [nodes[members[0]].text, nodes[j].text],
+                "signals": {"territory": code}, "score": 0.95})
 
 
 def _merge_acronyms(nodes: list[_Node], links: list[tuple[int, int]], clusters: _Clusters) -> None:

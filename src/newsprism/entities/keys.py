@@ -214,3 +214,28 @@ def _last_run(tokens: list[str]) -> list[str]:
     while len(run) > 1 and run[-1].lower() in CONNECTORS:
         run = run[:-1]
     return run
+
+
+# Languages whose CLDR country names are matched; enough for the news languages newsprism reads.
+TERRITORY_LANGS = ("en", "fr", "es", "de", "it", "pt", "nl", "pl", "ru", "tr", "ar", "zh", "ja")
+
+
+@functools.cache
+def _territories() -> dict[str, str]:
+    """Folded country name in any of TERRITORY_LANGS -> ISO 3166 code (countries only: CLDR
+    region codes such as "150" for Europe are numeric)."""
+    try:
+        from babel import Locale
+    except ImportError:  # babel comes with the dependencies; without it no country merges
+        return {}
+    names: dict[str, str] = {}
+    for lang in TERRITORY_LANGS:
+        for code, name in Locale(lang).territories.items():
+            if code.isalpha() and len(code) == 2:
+                names.setdefault(fold(name), code)
+    return names
+
+
+def territory(folded: str) -> str | None:
+    """ISO code of a country named `folded` (a `fold`ed name) in one of the known languages."""
+    return _territories().get(folded)

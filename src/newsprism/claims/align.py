@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from newsprism.claims.conflict import TYPES, compare
-from newsprism.claims.extract import ANCHOR_CONFIDENCE, extract_claims, refresh_dates
+from newsprism.claims.extract import ANCHOR_CONFIDENCE, clause_span, extract_claims, refresh_dates
 from newsprism.claims.signature import bonus, known_names, signature
 from newsprism.embed import embed
 from newsprism.records import Article, Claim, ClaimGroup, Conflict, Event, Evidence
@@ -33,7 +33,9 @@ MARGIN = 0.015  # ... if they also beat the runner-up by this much
 CERTAIN = 0.93  # ... or score this high
 CHAIN_SLACK = 0.05  # how far below THRESHOLD an indirect link inside one group may fall
 NEAR = 0.80  # below this, two claims are about different things and cannot contradict each other
+FOREIGN = 0.08  # penalty for a claim naming only entities the other source never mentions
 MT_LIKELY = 0.5  # Article.mt_likelihood above which a lone deviation is blamed on translation
+SEPARATE = ("number", "status")  # conflict aspects reported as groups of their own
 ORDER = {"agreed": 0, "contradicted": 1, "likely_translation_error": 1, "partial": 2}
 
 
@@ -48,14 +50,15 @@ def align(event: Event, articles: dict[str, Article]) -> list[ClaimGroup]:
         flat = [c for aid in ids for c in articles[aid].claims]
         if not flat:
             return []
-        groups = _group(flat, similarity(flat))
+        known = known_names([c.sentence for c in flat], [m.text for aid in ids for m in articles[aid].mentions])
+        groups = _group(flat, similarity(flat) - FOREIGN * _foreign(flat, articles))
         context = Context(
-            known=known_names([c.sentence for c in flat], [m.text for aid in ids for m in articles[aid].mentions]),
+            known=known,
             published={aid: articles[aid].published for aid in ids
                        if articles[aid].published and articles[aid].published_confidence >= ANCHOR_CONFIDENCE},
             every=flat,
         )
-        labelled = [_label(g, ids, articles, sims, context) for g, sims in groups]
+        labelled = [x for g, sims in groups for x in _label(g, ids, articles, sims, context)]
         position = {aid: i for i, aid in enumerate(ids)}
         labelled.sort(key=lambda x: (ORDER[x[0].status], -len(x[0].sources) if x[0].status == "agreed" else 0,
                                      position.get(x[0].sources[0], 0) if x[0].status == "partial" else 0, x[1]))
@@ -93,6 +96,27 @@ def similarity(claims: list[Claim]) -> np.ndarray:
             if claims[i].article_id != claims[j].article_id:
                 sims[i, j] = sims[j, i] = sims[i, j] + bonus(sigs[i], sigs[j])
     return sims
+
+
+def _foreign(claims: list[Claim], articles: dict[str, Article]) -> np.ndarray:
+    """1 where one claim of the pair names canonical entities (entities stage) that the other
+    claim's article never mentions: "Brazil offered to mediate" is not the statement of a source
+    that never speaks of Brazil, however alike the two diplomatic sentences read. Entity ids are
+    already joined across languages, so "Brésil" and "Brasil" are one entity."""
+    mentioned = {aid: {m.entity_id for m in articles[aid].mentions if m.entity_id}
+                 for aid in {c.article_id for c in claims}}
+    named = []
+    for c in claims:
+        start, end = clause_span(c)
+        named.append({m.entity_id for m in articles[c.article_id].mentions
+                      if m.entity_id and start <= m.start < end})
+    out = np.zeros((len(claims), len(claims)), dtype=np.float32)
+    for i, a in enumerate(claims):
+        for j, b in enumerate(claims):
+            if a.article_id != b.article_id and (named[i] and not named[i] & mentioned[b.article_id]
+                                                 or named[j] and not named[j] & mentioned[a.article_id]):
+                out[i, j] = 1.0
+    return out
 
 
 def _group(claims: list[Claim], sims: np.ndarray) -> list[tuple[list[Claim], list[float]]]:
@@ -166,7 +190,8 @@ class Context:
 
 
 def _label(group: list[Claim], ids: list[str], articles: dict[str, Article], sims: list[float],
-           context: Context) -> tuple[ClaimGroup, int]:
+           context: Context) -> list[tuple[ClaimGroup, int]]:
+    """The labelled group, one copy per separate conflict aspect (see `_conflicts`)."""
     sources = [c.article_id for c in group]
     order = min(ids.index(c.article_id) * 10_000 + c.start for c in group)
     evidence = [
@@ -186,34 +211,59 @@ def _label(group: list[Claim], ids: list[str], articles: dict[str, Article], sim
         date=next((d for c in group for d in c.dates), None),
         confidence=float(np.mean(sims)) if sims else 1.0,
     )
-    if len(group) > 1:
-        conflict, sides = _conflict(group, context)
-        if conflict:
-            result.conflict = conflict
-            result.status = _conflict_status(conflict, sides, articles, context.every)
-            who = "; ".join(f"{articles[aid].label}: {v}" for aid, v in conflict.values.items() if aid in articles)
-            conflict.explanation += f" ({who})"
-    return result, order
+    if len(group) == 1:
+        return [(result, order)]
+    out = []
+    for conflict, sides in _conflicts(group, context):
+        typed = replace(result, evidence=list(evidence), silent=list(silent), conflict=conflict)
+        typed.status = _conflict_status(conflict, sides, articles, context.every)
+        who = "; ".join(f"{articles[aid].label}: {v}" for aid, v in conflict.values.items() if aid in articles)
+        conflict.explanation += f" ({who})"
+        out.append((typed, order))
+    return out or [(result, order)]
 
 
-def _conflict(group: list[Claim], context: Context) -> tuple[Conflict | None, list[list[Claim]]]:
-    """The group's conflict of its most frequent type, and its sides: claims that agree on that
-    point, largest side first. Other conflict types found in the group are named in the
-    explanation, so a second disagreement is not lost."""
-    found = [(c, a, b) for i, a in enumerate(group) for b in group[i + 1 :]
-             if (c := compare(a, b, context.known, context.published))]
+def _conflicts(group: list[Claim], context: Context) -> list[tuple[Conflict, list[list[Claim]]]]:
+    """The group's conflicts with their sides (claims that agree on that point, largest side
+    first): the most frequent type, plus a conflict of its own for an amount or a stage of the
+    happening disagreeing besides it — "248 km signed" vs "284 km agreed" are two disagreements
+    with different camps, and merging them would blame the wrong sources. Other types found are
+    named in the explanation, so a second disagreement is not lost."""
+    found, extra = [], []
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            for n, c in enumerate(_all_conflicts(a, b, context)):
+                (extra if n else found).append((c, a, b))
     if not found:
-        return None, []
+        return []
     kinds = Counter(c.type for c, _, _ in found)
-    kind = min(kinds, key=lambda t: (-kinds[t], TYPES.index(t)))
-    pairs = [(c, a, b) for c, a, b in found if c.type == kind]
-    conflict = pairs[0][0]
-    others = [next(c for c, _, _ in found if c.type == t) for t in kinds if t != kind]
-    for other in others:
-        conflict.explanation += f"; also {other.type}: {other.explanation}"
-    for c, _, _ in pairs[1:]:
-        for aid, v in c.values.items():
-            conflict.values.setdefault(aid, v)
+    first = min(kinds, key=lambda t: (-kinds[t], TYPES.index(t)))
+    found += extra
+    split = [first] + [t for t in SEPARATE if t != first and any(c.type == t for c, _, _ in found)]
+    out = []
+    for kind in split:
+        pairs = [(c, a, b) for c, a, b in found if c.type == kind]
+        conflict = replace(pairs[0][0], values=dict(pairs[0][0].values))
+        for other in (t for t in kinds if t not in split):
+            conflict.explanation += f"; also {other}: {next(c for c, _, _ in found if c.type == other).explanation}"
+        for c, _, _ in pairs[1:]:
+            for aid, v in c.values.items():
+                conflict.values.setdefault(aid, v)
+        out.append((conflict, _sides(group, pairs)))
+    return out
+
+
+def _all_conflicts(a: Claim, b: Claim, context: Context) -> list[Conflict]:
+    """The pair's first conflict, and also its status conflict when another type came first:
+    a translation may change both the amount and the stage of one statement."""
+    first = compare(a, b, context.known, context.published)
+    if not first:
+        return []
+    status = first.type != "status" and compare(a, b, context.known, context.published, only=("status",))
+    return [first, status] if status else [first]
+
+
+def _sides(group: list[Claim], pairs: list[tuple[Conflict, Claim, Claim]]) -> list[list[Claim]]:
     against = {(a.id, b.id) for _, a, b in pairs} | {(b.id, a.id) for _, a, b in pairs}
     sides: list[list[Claim]] = []
     for claim in group:  # greedy partition into mutually consistent sides
@@ -223,7 +273,7 @@ def _conflict(group: list[Claim], context: Context) -> tuple[Conflict | None, li
         else:
             side.append(claim)
     sides.sort(key=len, reverse=True)
-    return conflict, sides
+    return sides
 
 
 def _conflict_status(conflict: Conflict, sides: list[list[Claim]], articles: dict[str, Article],
@@ -237,7 +287,9 @@ def _conflict_status(conflict: Conflict, sides: list[list[Claim]], articles: dic
     if len(sides[0]) > len(sides[1]):
         minority = [c for s in sides[1:] for c in s]
     elif len(mt) == 1:
-        minority = mt  # an even split: the machine-translated side is the suspect one
+        # An even split: the machine-translated side is the suspect one, unless a human source
+        # stands with it (the translation then only repeats its original).
+        minority = next(s for s in sides if mt[0] in s)
     else:
         return "contradicted"
     if all(articles[c.article_id].mt_likelihood >= MT_LIKELY for c in minority) and not (

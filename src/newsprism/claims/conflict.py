@@ -17,18 +17,20 @@ from newsprism.records import Claim, Conflict
 
 # A proposal is a speech act, not a stage of the happening: "proposed" never contradicts "done".
 PENDING = {"planned", "agreed"}
+TYPES = ("attribution", "negation", "number", "date", "status", "actor")  # in CHECKS order
 REL_TOLERANCE = 0.005  # 1,200 vs 1200.4 after rounding is the same number
 
 
 def compare(a: Claim, b: Claim, known: set[str] | None = None,
-            published: dict[str, str] | None = None) -> Conflict | None:
-    """The conflict between two claims already aligned as the same statement, or None.
+            published: dict[str, str] | None = None, only: tuple[str, ...] = TYPES) -> Conflict | None:
+    """The conflict between two claims already aligned as the same statement, or None; `only`
+    restricts the checks to those conflict types.
     `known` holds the name skeletons of the event (see `signature.known_names`); without it the
     two sentences themselves are the evidence of what is a name. `published` (article id ->
     trusted publication date) lets a plan reported earlier agree with its later completion."""
     if known is None:
         known = known_names([a.sentence, b.sentence])
-    for check in CHECKS:
+    for check in (c for c, t in zip(CHECKS, TYPES) if t in only):
         if check is _actor:
             conflict = _actor(a, b, known)
         elif check is _status:
@@ -227,4 +229,3 @@ def _actor(a: Claim, b: Claim, known: set[str]) -> Conflict | None:
 
 
 CHECKS = (_attribution, _negation, _number, _date, _status, _actor)
-TYPES = ("attribution", "negation", "number", "date", "status", "actor")

@@ -33,7 +33,7 @@ MARGIN = 0.015  # ... if they also beat the runner-up by this much
 CERTAIN = 0.93  # ... or score this high
 CHAIN_SLACK = 0.05  # how far below THRESHOLD an indirect link inside one group may fall
 NEAR = 0.80  # below this, two claims are about different things and cannot contradict each other
-FOREIGN = 0.08  # penalty for a claim naming only entities the other source never mentions
+FOREIGN = 0.08  # penalty for a claim naming only entities (or amounts) the other source never gives
 MT_LIKELY = 0.5  # Article.mt_likelihood above which a lone deviation is blamed on translation
 SEPARATE = ("number", "status")  # conflict aspects reported as groups of their own
 ORDER = {"agreed": 0, "contradicted": 1, "likely_translation_error": 1, "partial": 2}
@@ -110,11 +110,22 @@ def _foreign(claims: list[Claim], articles: dict[str, Article]) -> np.ndarray:
         start, end = clause_span(c)
         named.append({m.entity_id for m in articles[c.article_id].mentions
                       if m.entity_id and start <= m.start < end})
+    # The same holds for a telling amount ("cost traders $11 million") against a claim without
+    # any, from a source that never gives that amount.
+    amounts = [{q.value for q in c.numbers if q.value >= 10} for c in claims]
+    given = {aid: set() for aid in mentioned}
+    for c in claims:
+        given[c.article_id] |= {q.value for q in c.numbers}
+
+    def foreign(i: int, j: int) -> bool:
+        aid = claims[j].article_id
+        return bool(named[i] and not named[i] & mentioned[aid]
+                    or amounts[i] and not claims[j].numbers and not amounts[i] & given[aid])
+
     out = np.zeros((len(claims), len(claims)), dtype=np.float32)
     for i, a in enumerate(claims):
         for j, b in enumerate(claims):
-            if a.article_id != b.article_id and (named[i] and not named[i] & mentioned[b.article_id]
-                                                 or named[j] and not named[j] & mentioned[a.article_id]):
+            if a.article_id != b.article_id and (foreign(i, j) or foreign(j, i)):
                 out[i, j] = 1.0
     return out
 

@@ -265,13 +265,13 @@ def _conflicts(group: list[Claim], context: Context) -> list[tuple[Conflict, lis
 
 
 def _all_conflicts(a: Claim, b: Claim, context: Context) -> list[Conflict]:
-    """The pair's first conflict, and also its status conflict when another type came first:
+    """The pair's first conflict, and also its `SEPARATE` conflicts when another type came first:
     a translation may change both the amount and the stage of one statement."""
     first = compare(a, b, context.known, context.published)
     if not first:
         return []
-    status = first.type != "status" and compare(a, b, context.known, context.published, only=("status",))
-    return [first, status] if status else [first]
+    more = [compare(a, b, context.known, context.published, only=(t,)) for t in SEPARATE if t != first.type]
+    return [first] + [c for c in more if c]
 
 
 def _sides(group: list[Claim], pairs: list[tuple[Conflict, Claim, Claim]]) -> list[list[Claim]]:

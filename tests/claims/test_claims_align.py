@@ -88,3 +88,24 @@ def test_actor_swap_without_translation_between_two_sources_is_a_contradiction()
 def test_empty_event_gives_no_groups():
     assert _align() == []
     assert _align(Article(id="x", source="x", status="error")) == []
+
+
+def test_amount_and_stage_disagreeing_give_a_status_group_of_its_own():
+    arts = [
+        _article("a", "en", "Norland and Vesta signed a treaty on Monday to build a 248-kilometre railway between Orva and Tesk."),
+        _article("b", "en", "Norland and Vesta signed a treaty on Monday to build a 248-kilometre railway between Orva and Tesk, officials said."),
+        _article("c", "en", "Norland and Vesta agreed on Monday to build a 284-kilometre railway between Orva and Tesk."),
+    ]
+    kinds = {(g.status, g.conflict.type) for g in _align(*arts) if g.conflict}
+    assert ("contradicted", "status") in kinds and any(t == "number" for _, t in kinds)
+
+
+def test_translation_siding_with_its_human_original_is_a_contradiction():
+    arts = [
+        _article("a", "en", "The ministry summoned the Vestan ambassador, Carl Odin, on Monday to hand him a protest note."),
+        _article("b", "fr", "Le ministère a convoqué l'ambassadeur vestan, Carl Odin, lundi pour lui remettre une note de protestation."),
+        _article("c", "es", "La cancillería convocará el jueves al embajador vestano, Carl Odin, para entregarle una nota de protesta."),
+        _article("d", "en", "The chancellery will summon on thursday the vestan ambassador carl odin for deliver him a note of protest.", mt=0.9),
+    ]
+    hit = [g for g in _align(*arts) if g.conflict and g.conflict.type == "status"]
+    assert hit and hit[0].status == "contradicted"

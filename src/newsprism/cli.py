@@ -124,12 +124,14 @@ def _summary(result, out: Path, seconds: float, quiet: bool) -> None:
     if quiet:
         return
     table = Table(title=f"newsprism: {len(result.events)} events in {seconds:.1f}s → {out}")
-    for col in ("event", "date", "sources", "languages", "agreed", "contradicted", "partial"):
-        table.add_column(col)
+    # the title gives way to the numbers when the terminal is narrow
+    table.add_column("event", no_wrap=True, overflow="ellipsis", max_width=max(16, err.size.width - 68))
+    for col in ("date", "sources", "langs", "agreed", "conflicts", "partial"):
+        table.add_column(col, no_wrap=True, min_width=max(len(col), 10 if col == "date" else 0))
     for ev in result.events:
         arts = [result.articles[i] for i in ev.articles if i in result.articles]
         count = lambda *s: str(sum(g.status in s for g in ev.claims))  # noqa: E731
-        table.add_row(ev.title[:60], ev.date or "?", str(len(arts)),
+        table.add_row(ev.title, ev.date or "?", str(len(arts)),
                       ",".join(sorted({a.language or "?" for a in arts})),
                       count("agreed"), count("contradicted", "likely_translation_error"), count("partial"))
     err.print(table)

@@ -183,7 +183,9 @@ def _title(index: EventIndex, key: int, by_id: dict[str, Article], vectors: dict
     ev = index.events[key]
     new = [by_id[a] for a in ev.articles if a in by_id and (by_id[a].title or by_id[a].text)]
     new = [a for a in new if _headline(a)] or new
-    english = [a for a in new if a.language == "en"]
+    # a machine translation's headline reads badly ("sign in tui the treaty of"): human text first
+    english = [a for a in new if a.language == "en" and a.mt_likelihood < 0.5] or \
+        [a for a in new if a.language == "en"]
     if ev.title and (ev.title_lang == "en" or not english):
         return ev.title
     pool = english or new

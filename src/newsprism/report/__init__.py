@@ -160,7 +160,7 @@ def render_markdown(data: dict[str, Any]) -> str:
             pub = a["published"] or (f"~{a['anchor']['date']} (inferred)" if a.get("anchor") else "unknown")
             out.append(f"| {_md(a['outlet'] or a['source'])} | {a['language']} | {pub} | {_md(a['title'] or '')} |")
         out.append("")
-        for title, statuses in (("Agreed by all", ("agreed",)), ("Contradictions", ("contradicted", "likely_translation_error")),
+        for title, statuses in (("Agreed", ("agreed",)), ("Contradictions", ("contradicted", "likely_translation_error")),
                                 ("Reported by some", ("partial",))):
             rows = [c for c in ev["claims"] if c["status"] in statuses]
             if not rows:

@@ -28,7 +28,7 @@ are pessimistic and noisy; where a section gives CPU-time rates, those are the s
 | events | B-cubed F1 >= 0.95 | BASIL 1.000, AllSides 0.894 | BASIL yes, AllSides no |
 | events | p95 assignment <= 20 ms at 1M | 45 ms at 980k (7.2 ms at 100k) | no |
 | claims | F1 >= 0.80 for contradicted and partial | 0.93 / 0.92 | yes |
-| api | >= 200 req/s, p99 < 100 ms for event reads | JSON 225-603 req/s, p99 52-108 ms; HTML 174-191 req/s | JSON mostly, HTML no |
+| api | >= 200 req/s, p99 < 100 ms for event reads | idle machine, 10k articles: JSON 425-564 req/s (p99 35-52 ms), HTML 266-365 req/s (p99 55-73 ms) | yes |
 | scale | >= 20 articles/s end to end; RSS <= 1.5 GB flat | 0.15-0.27 articles/s; corpus phase +94 MB per 1k articles | no |
 | scale | cold start <= 5 s; Ray 2 vs 1 worker >= 1.8x | 20.7 s; 1.0x (no free second core during the run) | no |
 """

@@ -212,7 +212,7 @@ def write(rows: dict, peer: dict, ids: dict, built: float, args) -> None:
     cmd = "cd /work/main && .venv/bin/python bench/api.py" + "".join(
         f" --{k} {v}" for k, v in (("limit", args.limit), ("articles", args.articles), ("threads", args.threads)))
     out = ["# HTTP API and web UI benchmark", "", f"Command: `{cmd}`  ", f"Date: {date.today().isoformat()} · 2-core CPU "
-           "(shared with other jobs while this ran) · uvicorn, 1 worker, 127.0.0.1 · httpx client, "
+           f"(load average {os.getloadavg()[0]:.1f} at the end) · uvicorn, 1 worker, 127.0.0.1 · httpx client, "
            f"{args.threads} threads, {args.limit} requests per endpoint", "",
            f"Synthetic store: {ids['articles']} articles in {len(ids['events'])} events (12 aligned claims, 5 entities, "
            f"a timeline each; invented words, Zipf-distributed, plus 6 topic words per event), built through "

@@ -30,7 +30,8 @@ are pessimistic and noisy; where a section gives CPU-time rates, those are the s
 | claims | F1 >= 0.80 for contradicted and partial | 0.93 / 0.92 | yes |
 | api | >= 200 req/s, p99 < 100 ms for event reads | idle machine, 10k articles: JSON 425-564 req/s (p99 35-52 ms), HTML 266-365 req/s (p99 55-73 ms) | yes |
 | scale | >= 20 articles/s end to end; RSS <= 1.5 GB flat | 0.15-0.27 articles/s; corpus phase +94 MB per 1k articles | no |
-| scale | cold start <= 5 s; Ray 2 vs 1 worker >= 1.8x | 20.7 s; 1.0x (no free second core during the run) | no |
+| scale | cold start <= 5 s; Ray 2 vs 1 worker >= 1.8x | 14.1 s idle (20.7 s under load); 1.0x (no free second core during the run) | no |
+| pipeline | articles/s end to end, idle machine | 1.25 (sample corpus x2), 0.84 (60 real articles); peak RSS ~1.0 GB | (issue 10 target: 20) |
 """
 
 

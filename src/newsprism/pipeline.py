@@ -118,10 +118,9 @@ def ingest(paths: Iterable[str | Path], store, opts: Options, progress=None) -> 
     runner = _runner(opts)
     for batch in batches(iter_documents(paths, opts), opts.batch_size):
         stats["seen"] += len(batch)
-        known = store.has_articles(raw_id(r) for r in batch)
-        todo, seen_ids = [], set(known)
-        for r in batch:
-            rid = raw_id(r)
+        ids = [raw_id(r) for r in batch]
+        todo, seen_ids = [], store.has_articles(ids)
+        for r, rid in zip(batch, ids):
             if rid in seen_ids:  # stored before, or a duplicate inside this batch
                 stats["skipped_known"] += 1
                 continue
@@ -166,9 +165,6 @@ def analyze_corpus(store, opts: Options, step=None) -> Report:
     run("time", lambda: time.date_events(evs, articles))
 
     def align() -> None:
-        for a in ordered:
-            if a.extra.get("anchor"):  # dates re-resolved against a borrowed anchor
-                a.claims = claims.extract_claims(a)
         for ev in evs:
             ev.claims = claims.align(ev, articles)
     run("claims", align)

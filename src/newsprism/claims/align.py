@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from newsprism.claims.conflict import TYPES, compare
-from newsprism.claims.extract import ANCHOR_CONFIDENCE, clause_span, extract_claims, refresh_dates
+from newsprism.claims.extract import ANCHOR_CONFIDENCE, clause_span, extract_claims, refresh_links
 from newsprism.claims.signature import bonus, known_names, signature
 from newsprism.embed import embed
 from newsprism.records import Article, Claim, ClaimGroup, Conflict, Event, Evidence
@@ -46,7 +46,7 @@ def align(event: Event, articles: dict[str, Article]) -> list[ClaimGroup]:
         for aid in ids:
             art = articles[aid]
             art.claims = art.claims or extract_claims(art)
-            refresh_dates(art)
+            refresh_links(art)
         flat = [c for aid in ids for c in articles[aid].claims]
         if not flat:
             return []

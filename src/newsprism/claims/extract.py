@@ -217,13 +217,15 @@ def clause_span(c: Claim) -> tuple[int, int]:
     return (c.start + at, c.start + at + len(c.text)) if at >= 0 else (c.start, c.end)
 
 
-def refresh_dates(article: Article) -> None:
-    """Re-read claim dates from the article's time expressions: the corpus phase re-anchors
-    relative dates (`time.date_events`) after claims were extracted."""
-    if not article.timexes:
-        return
+def refresh_links(article: Article) -> None:
+    """Re-read what the corpus phase settles after claims were extracted in the document phase:
+    dates (`time.date_events` re-anchors relative ones) and entity ids (`entities.canonicalize`)."""
     for c in article.claims:
-        c.dates = claim_dates(article, *clause_span(c)) or find_dates(c.text)
+        start, end = clause_span(c)
+        if article.timexes:
+            c.dates = claim_dates(article, start, end) or find_dates(c.text)
+        c.entities = sorted({m.entity_id for m in article.mentions
+                             if m.entity_id and m.start < end and m.end > start})
 
 
 def claim_dates(article: Article, start: int, end: int) -> list[str]:

@@ -67,13 +67,14 @@ def _extract(raw: RawDocument, art_id: str, opts: Options) -> Article:
         art.text, art.captions = page.text, page.captions
         art.title, art.author, art.outlet, art.url = meta.title, meta.authors, meta.site, meta.url or raw.url
         art.modified = meta.modified
-        art.extra["top_date"] = page.top_date
+        top_date = page.top_date
         cues = [(meta.published, meta.published_source)] if meta.published else []
         if page.removed:
             art.removed = page.removed
         if not art.text.strip():
             return _error(raw, art_id, "no main text found in HTML page")
     else:
+        top_date = None  # a dump's dated lines are weighed by `_dates` itself
         cleaned = clean_lines(decoded.text, _page_language(decoded.text))
         art.text, art.title, art.captions, art.removed = cleaned.text, cleaned.title, cleaned.captions, cleaned.removed
         art.author = clean_authors(cleaned.bylines)
@@ -84,15 +85,14 @@ def _extract(raw: RawDocument, art_id: str, opts: Options) -> Article:
             return _error(raw, art_id, "no article text left after removing page chrome")
     _container_meta(art, raw, cues)
     _dates(art, cues, raw.url or art.url)
-    _header_date(art)
+    _header_date(art, top_date)
     _language(art)
     return art
 
 
-def _header_date(art: Article) -> None:
+def _header_date(art: Article, top: str | None) -> None:
     """A date in a page's header bar later than the publication date is the day the page was
     rendered or scraped: kept as `page_date`, never as the news day."""
-    top = art.extra.pop("top_date", None)
     if top and art.published and top > art.published and not art.page_date:
         art.page_date = top
         art.page_date_flag = f"header date {top} is later than the publication date {art.published}: likely the render or scrape day"

@@ -65,18 +65,15 @@ def _from_file(path: Path, opts: Options) -> Iterator[RawDocument]:
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
-            if head.startswith(b"\x1f\x8b") and _stem_suffix(name) in WARC_SUFFIXES:
+            if head.startswith(b"WARC/") or (head.startswith(b"\x1f\x8b") and _stem_suffix(name) in WARC_SUFFIXES):
                 yield from _from_warc(path, opts)
                 return
-            if head.startswith(b"WARC/"):
-                yield from _from_warc(path, opts)
+            size = path.stat().st_size
+            if size > opts.max_bytes and not head.startswith(b"\x1f\x8b"):
+                yield RawDocument(source=str(path), content=b"", fetched_at=_now(),
+                                  error=f"too large: {size} bytes (limit {opts.max_bytes})")
                 return
-        size = path.stat().st_size
-        if size > opts.max_bytes and not head.startswith(b"\x1f\x8b"):
-            yield RawDocument(source=str(path), content=b"", fetched_at=_now(),
-                              error=f"too large: {size} bytes (limit {opts.max_bytes})")
-            return
-        data = path.read_bytes()
+            data = head + fh.read()
     except OSError as exc:
         yield RawDocument(source=str(path), content=b"", error=f"unreadable: {exc}")
         return

@@ -108,7 +108,11 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def screenshots(repo) -> Path:
-    path = repo / "docs" / "screenshots"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def screenshots(repo, tmp_path_factory) -> Path:
+    """docs/screenshots when NEWSPRISM_SCREENSHOTS=1 (to refresh the README's pictures), else a
+    temporary folder, so an ordinary test run leaves the checkout unchanged."""
+    if os.environ.get("NEWSPRISM_SCREENSHOTS") == "1":
+        path = repo / "docs" / "screenshots"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    return tmp_path_factory.mktemp("screenshots")

@@ -101,7 +101,8 @@ def year_for(ref: date, month: int, day: int | None, tense: int) -> int:
     """Year of a "February 5" / "February" said on `ref`. A bare month follows the clause's tense
     strictly; a day is the occurrence closest to the reference, where going against the tense
     costs triple ("was extended to Nov. 16" can still be ahead) and going ahead in an unmarked
-    clause costs 1.5x (news mostly reports the past)."""
+    clause costs 1.5x (news mostly reports the past); a date a past verb governs ("ended
+    March 31", tense -2) is never ahead."""
     if day is None and tense < 0:  # "visited in March": a month that has begun
         return ref.year if month <= ref.month else ref.year - 1
     if day is None and tense > 0:  # "will open in March": a month not yet over
@@ -117,6 +118,8 @@ def year_for(ref: date, month: int, day: int | None, tense: int) -> int:
         gap = (start - ref).days if start > ref else (ref - end).days
         ahead = start > ref
         factor = 1.0
+        if tense <= -2 and ahead:
+            continue
         if (tense < 0 and ahead) or (tense > 0 and not ahead):
             factor = 3.0
         elif tense == 0 and ahead:

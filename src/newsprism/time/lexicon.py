@@ -65,15 +65,15 @@ EN = Lexicon(
     this=r"this|the\s+current|current",
     ago=r"ago|earlier",
     future=(
-        r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|expected|slated|plans?\s+to|planning\s+to|planned\s+to|payable|effective|"
-        r"is\s+to|are\s+to|to\s+be|supposed\s+to|due\s+to|set\s+to|would|could|as\s+(?:early|soon)\s+as)\b"
+        r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|(?<!-)expected|slated|plans?\s+to|planning\s+to|planned\s+to|payable|effective|"
+        r"is\s+to|are\s+to|to\s+be|supposed\s+to|due\s+to|set\s+to|would|as\s+(?:early|soon)\s+as)\b"
     ),
     parts_of_day={
         "MO": r"morning", "AF": r"afternoon|mid-?\s?afternoon", "EV": r"evening",
         "NI": r"night|overnight",
     },
     seasons={"SP": r"spring", "SU": r"summer", "FA": r"fall|autumn", "WI": r"winter"},
-    past=r"\b(?:said|says|was|were|had|did|told|announced|reported|added|spoke|met|took|gave|went|came|"
+    past=r"\b(?<!\bbe\s)(?<!\bbeen\s)(?:had\s+been\s+(?:due|scheduled|expected|slated|supposed|set)\s+to\s+\w+(?:\s+on)?|said|says|was|were|had|did|told|announced|reported|added|spoke|met|took|gave|went|came|"
     r"made|held|began|left|won|lost|fell|rose|sent|saw|found|became|hit|ran|wrote|led|brought|"
     r"bought|sold|struck|froze|broke|chose|drove|flew|fought|kept|sought|stood|threw|knew|"
     r"thought|got|grew|paid|shut|spent|built|caught|meant|felt|heard)\b",

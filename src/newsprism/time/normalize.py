@@ -430,9 +430,11 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit is None or shift is None:
         return None
     if ctx.lang == "en" and (groups.get("unit") or "").lower().endswith("s") and unit != "WE":
-        return Resolved("DURATION", dates.duration(None, unit))  # "the past years"
-    if unit not in _GRANULE:
-        return Resolved("DURATION", dates.duration(1, unit))  # "the past hour"
+        if shift < 0:
+            return Resolved("DATE", "PAST_REF", True, GUESSED)  # "past years": a stretch of the past
+        return Resolved("DURATION", dates.duration(None, unit))  # "the next years"
+    if unit not in _GRANULE or (unit in ("DE", "CE") and _SPAN_FROM_NOW.search(groups.get("mod") or "")):
+        return Resolved("DURATION", dates.duration(1, unit))  # "the past hour", "the past decade"
     if ctx.ref is None:
         placeholder = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
         return Resolved("DATE", placeholder.get(unit, "XXXX"), True, UNRESOLVED)
@@ -444,6 +446,10 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     value = dates.fmt(dates.shift(base, shift, unit) if unit != "WE"
                       else base + timedelta(weeks=shift), _GRANULE[unit])
     return Resolved("DATE", value, True, NARRATIVE if narrative else INFERRED)
+
+
+# "the past decade" runs up to now (ten years, not the 1990s); "the last decade" may be either.
+_SPAN_FROM_NOW = re.compile(r"^(?:past|next|coming)$", re.IGNORECASE)
 
 
 def _offset(n: float, unit: str, ctx: Context, sign: int, confidence: float) -> Resolved:
@@ -506,6 +512,11 @@ def within(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _offset(n, unit, ctx, 1, INFERRED)
 
 
+# "recent years", "the last few months": an uncounted stretch up to now names a time in the past
+# (TimeML PAST_REF, as TimeBank annotates it), not a length; "the next few days" stays a duration.
+_UNCOUNTED_PAST = re.compile(r"(?:the\s+)?(?:recent|past|last|previous)\s", re.IGNORECASE)
+
+
 def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = _unit(m, ctx)
     if unit is None:
@@ -514,6 +525,8 @@ def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit == "Q" and re.search(r"-quarters", m.group(0), re.IGNORECASE):
         return None  # "three-quarters of": a fraction
     if groups.get("vague") or not groups.get("num"):
+        if ctx.lang == "en" and _UNCOUNTED_PAST.match(m.group(0)):
+            return Resolved("DATE", "PAST_REF", True, GUESSED)
         return Resolved("DURATION", dates.duration(None, unit), confidence=INFERRED)
     n = number(m["num"], ctx.lex)
     if n is None:
@@ -521,6 +534,12 @@ def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if re.search(r"and\s+a\s+half", m.group(0), re.IGNORECASE):
         n += 0.5
     return Resolved("DURATION", dates.duration(n, unit))
+
+
+def period_ended(m: re.Match[str], ctx: Context) -> Resolved:
+    """"(results for) the year ended March 31": the accounting period is a length; the date
+    that closes it is its own expression."""
+    return Resolved("DURATION", "P1Y")
 
 
 _QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -713,7 +732,7 @@ NORMALIZERS: dict[str, Callable[..., Resolved | None]] = {
     "m_rel": month_rel, "y": year, "decade": decade, "century": century, "dayword": dayword,
     "dayword_pod": dayword_pod, "pod_dayword": dayword_pod, "this_pod": this_pod,
     "last_night": last_night, "weekday": weekday, "rel_unit": rel_unit, "ago": ago,
-    "after": after, "in": within, "duration": duration, "quarter": quarter, "season": season,
-    "clock": clock, "ref": ref, "weekday_md": weekday_md, "year_ago": year_ago, "weekend": weekend,
+    "after": after, "in": within, "duration": duration, "period_ended": period_ended,
+    "quarter": quarter, "season": season, "clock": clock, "ref": ref, "weekday_md": weekday_md, "year_ago": year_ago, "weekend": weekend,
     "holiday": holiday, "set": set_, "set_weekday": set_weekday, "set_month": set_month,
 }

@@ -25,6 +25,8 @@ _SENTENCE_END = re.compile(r"[.!?。！？\n]\s")
 # A sentence break: not after an initial ("Daniel P. Davison") or a title ("Mr. Smith").
 _SENTENCE_START = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?。！？]+[\"'”»)]*\s+|\n")
 _CUE_WINDOW = 80  # characters around an expression searched for tense cues
+_GOVERNED = re.compile(r"\s+(?:(?:on|in|at)\s+)?")
+_GOVERNS = 30  # a future cue this close to an -ed word makes it a participle ("will be paid")
 _WINDOW_REACH = 80  # characters scanned either side of a trigger word
 _PERIOD_REACH = 1500  # characters over which a mentioned quarter stays the period in focus
 
@@ -60,9 +62,10 @@ def _cue_regex(lang: str) -> re.Pattern[str]:
 
 
 def _tense(text: str, start: int, end: int, lang: str) -> int:
-    """Tense of the clause around [start, end) as -1 past, +1 future, 0 unknown: the nearest
-    tense cue before the expression decides ("said Friday it will ..." is past), else the
-    nearest one after it."""
+    """Tense of the clause around [start, end) as -1 past, +1 future, 0 unknown (-2: a past
+    verb right before the expression, which then cannot lie ahead): the nearest tense cue
+    before the expression decides ("said Friday it will ..." is past), else the nearest one
+    after it."""
     window_start = max(0, start - _CUE_WINDOW)
     bounds = list(_SENTENCE_START.finditer(text, window_start, start))
     left = text[bounds[-1].end() if bounds else window_start:start]
@@ -72,9 +75,14 @@ def _tense(text: str, start: int, end: int, lang: str) -> int:
     for found in (list(cues.finditer(left))[::-1], list(cues.finditer(right))):
         if not found:
             continue
-        if found[0].lastgroup == "weak" and any(c.lastgroup == "future" for c in found):
+        nearest = found[0]
+        if nearest.lastgroup == "weak" and len(found) > 1 and found[1].lastgroup == "future" and \
+                min(abs(found[1].start() - nearest.end()), abs(nearest.start() - found[1].end())) < _GOVERNS:
             return 1  # "would be paid on a still unspecified date": the -ed word is no verb
-        return 1 if found[0].lastgroup == "future" else -1
+        if nearest.lastgroup == "future":
+            return 1
+        # "the year ended March 31", "closed on Wednesday": the past verb governs the date itself
+        return -2 if _GOVERNED.fullmatch(text, nearest.end(), start) else -1
     return 0
 
 

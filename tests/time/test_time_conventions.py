@@ -1,0 +1,69 @@
+"""TimeML value conventions of news and results reporting, and the tense cues that decide which
+way an unanchored weekday or month goes (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from newsprism.time import find_timexes
+
+
+def timex(text: str, expr: str, reference: str = "2021-01-27"):
+    start = text.index(expr)
+    end = start + len(expr)
+    found = [t for t in find_timexes(text, reference, "en") if t.start < end and start < t.end]
+    assert found, f"no time expression found at {expr!r} in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value", "type_"),
+    [
+        # an uncounted stretch up to now is a time in the past, not a length
+        ("Exports have grown strongly in recent years.", "recent years", "PAST_REF", "DATE"),
+        ("Rates have fallen in the last few months.", "the last few months", "PAST_REF", "DATE"),
+        ("There were similar sell-offs in past years.", "past years", "PAST_REF", "DATE"),
+        # looking ahead it stays a duration
+        ("Prices may rise over the next few days.", "the next few days", "PXD", "DURATION"),
+        # "the past decade" is ten years up to now, not the previous calendar decade
+        ("Threats had become routine over the past decade.", "past decade", "P10Y", "DURATION"),
+        ("Wages recovered in the 1990s.", "1990s", "199", "DATE"),
+        # results news: "the year ended March 31" is the accounting period
+        ("Sales were $76 million for the year ended March 31.", "the year", "P1Y", "DURATION"),
+        ("In the fiscal year ended Jan. 31, the chain earned $3 million.", "the fiscal year", "P1Y", "DURATION"),
+    ],
+)
+def test_timeml_values(text, expr, value, type_):
+    t = timex(text, expr)
+    assert (t.value, t.type) == (value, type_)
+
+
+def test_period_end_date_is_its_own_expression():
+    text = "Sales were $76 million for the year ended March 31."
+    assert timex(text, "March 31").value == "2020-03-31"  # reported in the past: the one before
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "reference", "value"),
+    [
+        # a hyphenated "lower-than-expected" is an adjective, not a future cue
+        ("Shares fell after reporting lower-than-expected earnings after the market closed Wednesday.",
+         "Wednesday", "2021-01-29", "2021-01-27"),
+        # an -ed verb far from a future cue is past ("to be acquired ... ended")
+        ("The units to be acquired had revenue of $7 million for the year ended March 31.",
+         "March 31", "2021-11-01", "2021-03-31"),
+        # but right after one it is a participle
+        ("The bonus will be paid on Friday.", "Friday", "2021-01-27", "2021-01-29"),
+        # "could" is as often past ability as a plan
+        ("The relatives could not be located Wednesday.", "Wednesday", "2021-01-28", "2021-01-27"),
+        # a deadline that "had been due" is over
+        ("The offer had been due to expire Friday evening.", "Friday", "2021-02-01", "2021-01-29"),
+    ],
+)
+def test_tense_cues_set_the_direction(text, expr, reference, value):
+    assert timex(text, expr, reference).value.split("T")[0] == value
+
+
+def test_weekday_with_abbreviated_date_before_a_colon_is_one_expression():
+    text = "The paper said in an editorial on Monday, Oct. 26: the attack was depraved."
+    t = timex(text, "Monday", "1998-10-25")
+    assert (t.text, t.value) == ("Monday, Oct. 26", "1998-10-26")

@@ -284,8 +284,8 @@ def spelled_year(text: str) -> int | None:
 def year(m: re.Match[str], ctx: Context) -> Resolved | None:
     before = ctx.text[max(0, m.start() - 12):m.start()]
     if re.search(r"[$€£#№]\s?$|\d[.,]$|\b(?:page|p\.|pp\.|no\.|number|room|flight|route|model|article|art\.)\s*$",
-                 before, re.IGNORECASE):
-        return None  # an amount, a page, a flight number
+                 before, re.IGNORECASE) or re.match(r"[.,]\d", ctx.text[m.end():m.end() + 2]):
+        return None  # an amount, a page, a flight number, an index level ("closed at 2082.1")
     groups = m.groupdict()
     if groups.get("spelledyear"):
         value = spelled_year(groups["spelledyear"])
@@ -430,9 +430,7 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit is None or shift is None:
         return None
     if ctx.lang == "en" and (groups.get("unit") or "").lower().endswith("s") and unit != "WE":
-        if shift < 0:
-            return Resolved("DATE", "PAST_REF", True, GUESSED)  # "past years": a stretch of the past
-        return Resolved("DURATION", dates.duration(None, unit))  # "the next years"
+        return Resolved("DURATION", dates.duration(None, unit))  # "the past years"
     if unit not in _GRANULE or (unit in ("DE", "CE") and _SPAN_FROM_NOW.search(groups.get("mod") or "")):
         return Resolved("DURATION", dates.duration(1, unit))  # "the past hour", "the past decade"
     if ctx.ref is None:
@@ -512,9 +510,7 @@ def within(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _offset(n, unit, ctx, 1, INFERRED)
 
 
-# "recent years", "the last few months": an uncounted stretch up to now names a time in the past
-# (TimeML PAST_REF, as TimeBank annotates it), not a length; "the next few days" stays a duration.
-_UNCOUNTED_PAST = re.compile(r"(?:the\s+)?(?:recent|past|last|previous)\s", re.IGNORECASE)
+_ORDINAL_USE = re.compile(r"\s+(?!(?:or|and|of|to|in|for|later|earlier|ago|before|after|the|a|an)\b)[a-z]")
 
 
 def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -525,12 +521,12 @@ def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit == "Q" and re.search(r"-quarters", m.group(0), re.IGNORECASE):
         return None  # "three-quarters of": a fraction
     if groups.get("vague") or not groups.get("num"):
-        if ctx.lang == "en" and _UNCOUNTED_PAST.match(m.group(0)):
-            return Resolved("DATE", "PAST_REF", True, GUESSED)
         return Resolved("DURATION", dates.duration(None, unit), confidence=INFERRED)
     n = number(m["num"], ctx.lex)
     if n is None:
         return None
+    if unit == "S" and n == 1 and _ORDINAL_USE.match(ctx.text, m.end()):
+        return None  # "a second group": the ordinal
     if re.search(r"and\s+a\s+half", m.group(0), re.IGNORECASE):
         n += 0.5
     return Resolved("DURATION", dates.duration(n, unit))

@@ -61,3 +61,26 @@ def test_weekday_with_abbreviated_date_before_a_colon_is_one_expression():
     text = "The paper said in an editorial on Monday, Oct. 26: the attack was depraved."
     t = timex(text, "Monday", "1998-10-25")
     assert (t.text, t.value) == ("Monday, Oct. 26", "1998-10-26")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("Prices soared in the nineties.", "the nineties", "199"),
+        ("The style of the nineteen-sixties is back.", "the nineteen-sixties", "196"),
+        ("He fled to a post-1959 exile.", "post-1959", "1959"),
+    ],
+)
+def test_spelled_decades_and_prefixed_years(text, expr, value):
+    assert timex(text, expr).value == value
+
+
+def test_spelled_decade_needs_the_article():
+    # "in their forties" is an age, not the 1940s
+    assert find_timexes("Most of the voters were men in their forties.", "2021-01-27", "en") == []
+
+
+def test_counts_and_index_levels_are_not_timexes():
+    found = find_timexes("A second group of directors sold shares as the index closed at 2082.1 points.",
+                         "2021-01-27", "en")
+    assert found == []

@@ -43,9 +43,13 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("m_rel", r"(?:this\s+past|{mod})\s+{month}(?!\.?\s*\d)"),
         ("m", _EN_PHASE + r"{month}"),
         ("y", _EN_PHASE + r"(?:(?:fiscal|calendar|the\s+year)\s+)?{year}(?!\s*(?:%|percent|[-–]\d))"),
+        ("y", r"(?:pre|post)-{year}"),
         ("y", r"the\s+(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of)[-\s]+{year}"),
         ("y", r"(?:(?:the\s+year|{month})\s+)?{spelledyear}"),
         ("decade", r"(?:the\s+)?" + _EN_PHASE + r"(?P<decade>1\d{2}|20\d)0'?s"),
+        # spelled decades only after "the": "in his forties" is an age
+        ("decade", r"the\s+" + _EN_PHASE + r"(?:(?P<century>nineteen|twenty)[-\s]?)?"
+         r"(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
         ("century", r"(?:the\s+)?" + _EN_PHASE + r"(?P<ordinal>\d{1,2})(?:st|nd|rd|th)[-\s]century"),
         ("dayword", r"(?:(?:early|late)\s+)?{dayword}"),
         ("dayword_pod", r"(?:(?:early|late)\s+)?{dayword}\s+{pod}"),
@@ -334,6 +338,7 @@ def rules(lang: str) -> tuple[Rule, ...]:
 
 _EN_TRIGGERS = (
     r"noon|midnight|midday|tonight|night|weekend|quarter|period|nineteen|twenty|two\s+thousand|"
+    r"(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies|"
     r"christmas|new\s+year|thanksgiving|independence|labor|memorial|valentine|halloween|easter|election"
 )
 

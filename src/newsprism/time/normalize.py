@@ -311,8 +311,22 @@ _COUNT_AFTER = re.compile(
     r"\s+(?:[a-z]\w*\s+)?(?!years\b|months\b|days\b|weeks\b)(?:[a-z]\w*s|people|children|men|women|staff|personnel)\b")
 
 
-def decade(m: re.Match[str], ctx: Context) -> Resolved:
-    return Resolved("DATE", m["decade"])
+_TENS_WORDS = {w: i for i, w in enumerate(
+    "_ _ twenties thirties forties fifties sixties seventies eighties nineties".split()) if i > 1}
+
+
+def decade(m: re.Match[str], ctx: Context) -> Resolved | None:
+    groups = m.groupdict()
+    if groups.get("decade"):
+        return Resolved("DATE", m["decade"])
+    tens = _TENS_WORDS[m["tens"].lower()]
+    if groups.get("century"):
+        century = 19 if m["century"].lower() == "nineteen" else 20
+    elif ctx.ref is None:
+        return Resolved("DATE", f"XX{tens}", confidence=UNRESOLVED)
+    else:  # "the nineties": the latest such decade that has begun
+        century = ctx.ref.year // 100 - (1 if ctx.ref.year % 100 < tens * 10 else 0)
+    return Resolved("DATE", f"{century:02d}{tens}", confidence=EXPLICIT if groups.get("century") else INFERRED)
 
 
 def century(m: re.Match[str], ctx: Context) -> Resolved | None:

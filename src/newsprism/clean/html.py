@@ -93,10 +93,20 @@ def flat_text(html: str) -> str:
 
 
 def publication_date(html: str, meta: Metadata) -> tuple[str | None, str | None]:
-    """(date, source): URL date, else htmldate's extensive search, else the page's metadata."""
+    """(date, source): the page's cheapest trustworthy cue, htmldate's extensive search only
+    when there is none.
+
+    Measured on the htmldate DEV set, a date in the URL, then the publisher's meta tags, then a
+    <time> element are right as often as htmldate (which reads the same cues, slower); JSON-LD
+    datePublished is often a day or more off (the CMS's creation or feed time) and is the last
+    resort, after htmldate's search of the page.
+    """
     in_url = url_date(meta.url)
     if in_url:
         return in_url, "url"
+    for source in ("meta", "time-element"):
+        if source in meta.published_by:
+            return meta.published_by[source], source
     from htmldate import find_date
 
     try:
@@ -104,7 +114,7 @@ def publication_date(html: str, meta: Metadata) -> tuple[str | None, str | None]
     except Exception:  # htmldate on hostile markup: fall back to what metadata said
         found = None
     if found:
-        return found, ("meta" if found == meta.published else "htmldate")
+        return found, ("json-ld" if found == meta.published_by.get("json-ld") else "htmldate")
     return meta.published, meta.published_source
 
 
@@ -144,19 +154,10 @@ def top_date(tree: LexborHTMLParser, lines: int = 12) -> str | None:
 
 
 def find_published(html: str, url: str | None = None) -> tuple[str | None, str | None]:
-    """(publication date, source) of a page without extracting its text or metadata."""
+    """(publication date, source) of a page without extracting its text."""
     if nesting_depth(html) > MAX_DEPTH:
         return None, None
     in_url = url_date(url)
     if in_url:
         return in_url, "url"
-    from htmldate import find_date
-
-    try:
-        found = find_date(html, url=url, original_date=True, extensive_search=True)
-    except Exception:
-        found = None
-    if found:
-        return found, "htmldate"
-    meta = read_metadata(LexborHTMLParser(html), url)
-    return meta.published, meta.published_source
+    return publication_date(html, read_metadata(LexborHTMLParser(html), url))

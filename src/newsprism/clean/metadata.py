@@ -40,6 +40,7 @@ class Metadata:
     authors: list[str] = field(default_factory=list)
     published: str | None = None
     published_source: str | None = None
+    published_by: dict[str, str] = field(default_factory=dict)  # source -> date each cue gives
     modified: str | None = None
     site: str | None = None
     url: str | None = None
@@ -148,16 +149,16 @@ def read_metadata(tree, url: str | None = None) -> Metadata:
         titles.append(head_title.text(strip=True))
     out.title = titles[0].strip() if titles else None
     for values, source in ((meta.get("ld_published", []), "json-ld"), (meta.get("published", []), "meta")):
-        out.published = _first_date(values)
-        if out.published:
-            out.published_source = source
+        found = _first_date(values)
+        if found:
+            out.published_by[source] = found
+    for node in tree.css("time[datetime], [itemprop=datePublished]"):
+        found = parse_date(node.attributes.get("datetime") or node.attributes.get("content") or "")
+        if found:
+            out.published_by["time-element"] = found
             break
-    if not out.published:
-        for node in tree.css("time[datetime], [itemprop=datePublished]"):
-            out.published = parse_date(node.attributes.get("datetime") or node.attributes.get("content") or "")
-            if out.published:
-                out.published_source = "time-element"
-                break
+    out.published_source = next(iter(out.published_by), None)
+    out.published = out.published_by.get(out.published_source)
     out.modified = _first_date(meta.get("ld_modified", []) + meta.get("modified", []))
     authors = meta.get("ld_author", []) + meta.get("author", [])
     if not authors:

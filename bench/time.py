@@ -9,6 +9,11 @@
    on the English part. Peers return datetimes without a granularity, so a peer answer counts as
    right when it agrees with the gold at the gold's granularity (lenient to the peers).
 
+TBAQ has no official train/test split (the TE3-platinum test set is held out of this project), so
+the documents are split in two by a hash of their name: rules were developed on the "dev" half
+only, and the "held-out" half shows how they carry over; both halves and the whole are reported.
+Speed is CPU time of this process (time.process_time): the machine is shared, wall time is noisy.
+
 Usage: .venv/bin/python bench/time.py [--limit N] [--ctparse-docs N]
 """
 from __future__ import annotations
@@ -21,6 +26,7 @@ import re
 import sys
 import time
 import warnings
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -39,6 +45,11 @@ _SENTENCES = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 def n_sentences(text: str) -> int:
     return sum(1 for m in _SENTENCES.finditer(text) if m.group(0).strip())
+
+
+def is_dev(doc: dict) -> bool:
+    """The development half of TBAQ: a stable hash of the document name, not its position."""
+    return zlib.crc32(doc["doc"].encode()) % 2 == 0
 
 
 # --- systems: each returns [Span] for (text, reference) -------------------------------------
@@ -152,15 +163,18 @@ def tbaq(docs: list[dict], systems: dict) -> dict[str, dict]:
     results = {}
     sentences = sum(n_sentences(d["text"]) for d in docs)
     for name, run in systems.items():
-        counts = Counts()
-        start = time.perf_counter()
+        counts, halves = Counts(), {"dev": Counts(), "held-out": Counts()}
+        start = time.process_time()
         for d in docs:
             gold = [Span(t["start"], t["end"], t["type"], t["value"]) for t in d["timexes"]]
-            counts.add(gold, run(d["text"], d["dct"]), d["text"], d["doc"])
-        seconds = time.perf_counter() - start
+            found = run(d["text"], d["dct"])
+            counts.add(gold, found, d["text"], d["doc"])
+            halves["dev" if is_dev(d) else "held-out"].add(gold, found, d["text"], d["doc"])
+        seconds = max(time.process_time() - start, 1e-9)
         scores = counts.scores()
         scores.update(seconds=seconds, docs_s=len(docs) / seconds, sent_s=sentences / seconds,
-                      docs=len(docs), gold=counts.gold, errors=counts.errors)
+                      docs=len(docs), gold=counts.gold, errors=counts.errors,
+                      halves={half: (c.scores(), c.gold) for half, c in halves.items()})
         results[name] = scores
         print(f"TBAQ {name:14s} strict {scores['strict_f1']:.3f} relaxed {scores['relaxed_f1']:.3f} "
               f"value {scores['value_f1']:.3f} type {scores['type_f1']:.3f} ({seconds:.1f}s)", flush=True)
@@ -186,7 +200,7 @@ def relative(items: list[dict], systems: dict) -> dict[str, dict]:
     results = {}
     for name, (run, langs) in systems.items():
         right, total = Counter(), Counter()
-        start = time.perf_counter()
+        start = time.process_time()
         for it in items:
             if it["lang"] not in langs:
                 continue
@@ -195,7 +209,7 @@ def relative(items: list[dict], systems: dict) -> dict[str, dict]:
             found = [sp for sp in run(it["text"], it["reference"], it["lang"]) if sp.start < e and s < sp.end]
             total[it["lang"]] += 1
             right[it["lang"]] += _agrees(found[0].value if found else None, it["value"])
-        seconds = time.perf_counter() - start
+        seconds = max(time.process_time() - start, 1e-9)
         results[name] = {"right": right, "total": total, "sent_s": sum(total.values()) / seconds}
         acc = sum(right.values()) / max(1, sum(total.values()))
         print(f"relative {name:14s} {acc:.3f} over {sum(total.values())} sentences", flush=True)
@@ -209,53 +223,117 @@ def _fmt(x: float) -> str:
     return f"{100 * x:.1f}"
 
 
-def render(args: argparse.Namespace, full: dict, subset: dict, rel: dict, n_items: int) -> str:
+_CATEGORIES = [
+    # (label, test on (gold text, gold value, system value)); the first that applies wins
+    ("part of the day kept as its day (deliberate convention)",
+     lambda t, g, v: bool(re.search(r"T(?:MO|AF|EV|NI)$", g)) and v == g[:10]),
+    ("ISO week zero-padded (deliberate convention)", lambda t, g, v: v.replace("W0", "W") == g),
+    ("gold leaves a part unspecified (X)", lambda t, g, v: "X" in g and "X" not in v),
+    ("\"a year ago\" / quarter / period anaphora",
+     lambda t, g, v: bool(re.search(r"year[-\s](?:ago|earlier)|quarter|period|last\s+year", t, re.I))),
+    ("week, weekend or part-of-week reference", lambda t, g, v: bool(re.search(r"week", t, re.I))),
+    ("weekday or month: direction from the reference",
+     lambda t, g, v: bool(re.search(r"day\b|night|morning|evening|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                                    r"oct|nov|dec)", t, re.I))),
+    ("duration or vague period (P..., PAST_REF)", lambda t, g, v: g[:1] == "P" or v[:1] == "P" or "REF" in g + v),
+    ("other", lambda t, g, v: True),
+]
+
+
+def value_errors(errors: list[dict], docs: list[dict]) -> dict[str, Counter]:
+    """Wrong values on matched spans, by category and TBAQ half: the error analysis."""
+    dev = {d["doc"] for d in docs if is_dev(d)}
+    out: dict[str, Counter] = {label: Counter() for label, _ in _CATEGORIES}
+    for e in errors:
+        if e["kind"] not in ("value", "span") or e["value"] == e["gold_value"]:
+            continue
+        label = next(lab for lab, test in _CATEGORIES if test(e["gold"], e["gold_value"], e["value"] or ""))
+        out[label]["dev" if e["doc"] in dev else "held-out"] += 1
+    return out
+
+
+def _fmt(x: float) -> str:
+    return f"{100 * x:.1f}"
+
+
+def render(args: argparse.Namespace, docs: list[dict], full: dict, subset: dict, rel: dict, n_items: int) -> str:
     today = dt.date.today().isoformat()
     cmd = "cd /work/main && .venv/bin/python bench/time.py" + (f" --limit {args.limit}" if args.limit else "") + \
         (f" --ctparse-docs {args.ctparse_docs}" if args.ctparse_docs != 40 else "")
     ours = full["newsprism"]
+    n_dev = sum(is_dev(d) for d in docs)
     lines = [
         "## Time expressions (`time` stage)",
         "",
-        f"Command: `{cmd}` — {today}, 2-core CPU, one process, peers in the same run.",
+        f"Command: `{cmd}` — {today}, 2-core CPU, one process, peers in the same run. Speed is CPU time "
+        "(time.process_time) of the process, steadier than wall time on the shared machine.",
         "",
         f"### TempEval-3 TBAQ ({ours['docs']} documents, {ours['gold']} gold TIMEX3, official TE3 Task A measures)",
         "",
         "| system | strict F1 | strict P | strict R | relaxed F1 | value F1 | type F1 | docs/s | sentences/s |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for name, s in full.items():
-        lines.append(f"| {name} | {_fmt(s['strict_f1'])} | {_fmt(s['strict_p'])} | {_fmt(s['strict_r'])} | "
-                     f"{_fmt(s['relaxed_f1'])} | {_fmt(s['value_f1'])} | {_fmt(s['type_f1'])} | "
-                     f"{s['docs_s']:.1f} | {s['sent_s']:.0f} |")
+    for name, sc in full.items():
+        lines.append(f"| {name} | {_fmt(sc['strict_f1'])} | {_fmt(sc['strict_p'])} | {_fmt(sc['strict_r'])} | "
+                     f"{_fmt(sc['relaxed_f1'])} | {_fmt(sc['value_f1'])} | {_fmt(sc['type_f1'])} | "
+                     f"{sc['docs_s']:.1f} | {sc['sent_s']:.0f} |")
+    dev_scores, dev_gold = ours["halves"]["dev"]
+    held_scores, held_gold = ours["halves"]["held-out"]
     lines += [
         "",
-        f"Targets: strict F1 ≥ 85, value F1 ≥ 82 (HeidelTime on TE3-platinum: 81.3 / 77.6). newsprism: "
-        f"strict {_fmt(ours['strict_f1'])} ({'met' if ours['strict_f1'] >= 0.85 else 'not met'}), "
-        f"value {_fmt(ours['value_f1'])} ({'met' if ours['value_f1'] >= 0.82 else 'not met'}).",
+        f"Targets: strict F1 ≥ 85, value F1 ≥ 82 (HeidelTime on TE3-platinum: 81.3 / 77.6). newsprism on the whole "
+        f"set: strict {_fmt(ours['strict_f1'])} ({'met' if ours['strict_f1'] >= 0.85 else 'not met'}), "
+        f"value {_fmt(ours['value_f1'])} ({'met' if ours['value_f1'] >= 0.82 else 'not met'}); on the held-out "
+        f"half: strict {_fmt(held_scores['strict_f1'])}, value {_fmt(held_scores['value_f1'])}.",
     ]
-    for name, s in full.items():
+    for name, sc in full.items():
         if name != "newsprism":
-            lines.append(f"- vs {name}: value F1 ×{ours['value_f1'] / max(s['value_f1'], 1e-9):.1f}, "
-                         f"speed ×{ours['sent_s'] / s['sent_s']:.1f}.")
+            lines.append(f"- vs {name}: value F1 ×{ours['value_f1'] / max(sc['value_f1'], 1e-9):.1f}, "
+                         f"speed ×{ours['sent_s'] / sc['sent_s']:.1f}.")
+    lines += [
+        "",
+        f"TBAQ has no official split (the TE3-platinum test set is not in this project), so it is halved by a hash "
+        f"of the document name: the rules were developed on the dev half ({n_dev} documents, {dev_gold} timexes) "
+        f"only; the held-out half ({len(docs) - n_dev} documents, {held_gold} timexes) shows how they carry over.",
+        "",
+        "| system | dev strict F1 | dev value F1 | held-out strict F1 | held-out value F1 | held-out relaxed F1 | held-out type F1 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, sc in full.items():
+        (d, _), (h, _) = sc["halves"]["dev"], sc["halves"]["held-out"]
+        lines.append(f"| {name} | {_fmt(d['strict_f1'])} | {_fmt(d['value_f1'])} | {_fmt(h['strict_f1'])} | "
+                     f"{_fmt(h['value_f1'])} | {_fmt(h['relaxed_f1'])} | {_fmt(h['type_f1'])} |")
     if subset:
         n = next(iter(subset.values()))["docs"]
         lines += ["", f"ctparse reads one expression per string, so it runs sentence by sentence on the first {n} "
                   "documents; newsprism on the same subset:", "",
                   "| system | strict F1 | relaxed F1 | value F1 | type F1 | sentences/s |", "|---|---|---|---|---|---|"]
-        for name, s in subset.items():
-            lines.append(f"| {name} | {_fmt(s['strict_f1'])} | {_fmt(s['relaxed_f1'])} | {_fmt(s['value_f1'])} | "
-                         f"{_fmt(s['type_f1'])} | {s['sent_s']:.0f} |")
+        for name, sc in subset.items():
+            lines.append(f"| {name} | {_fmt(sc['strict_f1'])} | {_fmt(sc['relaxed_f1'])} | {_fmt(sc['value_f1'])} | "
+                         f"{_fmt(sc['type_f1'])} | {sc['sent_s']:.0f} |")
     kinds = Counter(e["kind"] for e in ours["errors"])
+    categories = value_errors(ours["errors"], docs)
     lines += [
         "",
-        f"newsprism errors on TBAQ: {kinds.get('spurious', 0)} spurious, {kinds.get('missed', 0)} missed, "
-        f"{kinds.get('span', 0)} partial spans, {kinds.get('value', 0)} wrong values on exact spans. Many value "
-        "misses are annotation choices the gold itself does not apply consistently (\"a year ago\" as 1988, "
-        "1988-Q3 or 1988-10-26; \"last week\" as a week, a month, a day or P1W); the rules were kept general "
-        "rather than fitted to them. Two deliberate conventions also cost value matches: parts of the day "
-        "resolve to their day (\"Thursday evening\" = 2021-02-04, not 2021-02-04TEV, so reports of one event "
-        "share one date) and ISO weeks are zero-padded (2000-W07; some AQUAINT gold writes 2000-W7).",
+        "#### Error analysis (newsprism, wrong values on matched spans)",
+        "",
+        "| category | dev | held-out |",
+        "|---|---|---|",
+    ]
+    for label, c in categories.items():
+        if c:
+            lines.append(f"| {label} | {c['dev']} | {c['held-out']} |")
+    lines += [
+        "",
+        f"Span errors over all of TBAQ: {kinds.get('spurious', 0)} spurious, {kinds.get('missed', 0)} missed, "
+        f"{kinds.get('span', 0)} partial spans. Most remaining value misses are annotation choices the gold does not "
+        "apply consistently: \"a year ago\" is 1988, 1988-Q3 or 1988-10-26 in the same kind of sentence; \"this week\" "
+        "is 1989-W44 or 1989-WXX; \"recent years\" is PAST_REF in some documents and PXY in others (fitting that "
+        "on the dev half lost as many values on the held-out half, so it was dropped). Two deliberate conventions also "
+        "cost value matches: parts of the day resolve to their day (\"Thursday evening\" = 2021-02-04, not "
+        "2021-02-04TEV, so reports of one event share one date; emitting the TimeML suffix instead was tried on "
+        "2026-11-25: +0.2 value F1 on the whole set, -0.3 on the dev half) and ISO weeks are zero-padded "
+        "(2000-W07; some AQUAINT gold writes 2000-W7).",
         "",
         f"### Relative-date gold set ({n_items} sentences written for this project, `tests/gold/time/relative.jsonl`)",
         "",
@@ -266,7 +344,7 @@ def render(args: argparse.Namespace, full: dict, subset: dict, rel: dict, n_item
         "|---|" + "---|" * (len(LANGS) + 2),
     ]
     for name, r in rel.items():
-        cells = [(_fmt(r["right"][l] / r["total"][l]) if r["total"][l] else "–") for l in LANGS]
+        cells = [(_fmt(r["right"][lang] / r["total"][lang]) if r["total"][lang] else "–") for lang in LANGS]
         acc = sum(r["right"].values()) / max(1, sum(r["total"].values()))
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {_fmt(acc)} | {r['sent_s']:.0f} |")
     lines += ["", "The gold set was written alongside the grammar, so its score shows coverage of the documented "
@@ -301,7 +379,7 @@ def main() -> int:
         "ctparse": (run_ctparse, {"en"}),
     })
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(render(args, full, subset, rel, len(items)), encoding="utf-8")
+    OUT.write_text(render(args, docs, full, subset, rel, len(items)), encoding="utf-8")
     print(f"wrote {OUT.relative_to(REPO)}")
     return 0
 

@@ -109,3 +109,34 @@ def test_translation_siding_with_its_human_original_is_a_contradiction():
     ]
     hit = [g for g in _align(*arts) if g.conflict and g.conflict.type == "status"]
     assert hit and hit[0].status == "contradicted"
+
+
+def test_translation_swapping_a_ministers_country_is_a_translation_error():
+    # The human sources name the acting minister; the translation names the countries, swapped.
+    arts = [
+        _article("a", "en", "Lena Brandt, Chile's foreign minister, accused Peru of sheltering the hackers who attacked the port."),
+        _article("b", "es", "La canciller chilena, Lena Brandt, acusó a Perú de dar refugio a los piratas que atacaron el puerto."),
+        _article("c", "fr", "La ministre chilienne des Affaires étrangères, Lena Brandt, a accusé le Pérou d'abriter les pirates."),
+        _article("d", "en", "Peru accused Chile of to shelter the pirates that attacked the port.", mt=0.9),
+    ]
+    swap = [g for g in _align(*arts) if g.conflict and g.conflict.type == "actor"]
+    assert swap and swap[0].status == "likely_translation_error"
+    assert "d" in swap[0].conflict.values
+
+
+def test_agreed_only_when_no_source_is_silent():
+    arts = [
+        _article("a", "en", "The new bridge over the Orva river cost 80 million euros. "
+                            "It will open to traffic in March, the city council said."),
+        _article("b", "fr", "Le nouveau pont sur l'Orva a coûté 80 millions d'euros. "
+                            "Il ouvrira à la circulation en mars, a annoncé le conseil municipal."),
+        _article("c", "es", "El nuevo puente sobre el río Orva costó 80 millones de euros. "
+                            "Se abrirá al tráfico en marzo, anunció el ayuntamiento."),
+        _article("d", "en", "The new bridge over the Orva river cost 80 million euros. "
+                            "Local shopkeepers complained about the noise of the works."),
+    ]
+    groups = _align(*arts)
+    cost = next(g for g in groups if "80" in g.text)
+    assert cost.status == "agreed" and not cost.silent
+    opening = next(g for g in groups if "March" in g.text)
+    assert opening.status == "partial" and set(opening.sources) == {"a", "b", "c"} and opening.silent == ["d"]

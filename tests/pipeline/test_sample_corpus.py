@@ -145,14 +145,6 @@ def _carries(claim: dict, keywords: list[str]) -> bool:
     return any(k.lower() in text for k in keywords)
 
 
-# Known gaps (issue 8), each item allowed to be missing until the stage learns it:
-# - E1's machine-translated actor swap is grouped with a sentence whose actor is a minister, and
-#   the swap check cannot yet tell that a Uruguayan minister stands for Uruguay;
-# - E3's fact carried by 3 of 4 sources: the claims stage labels a majority `agreed`, this gold
-#   `partial` (the two gold sets define "agreed" differently; to be settled in issue 8).
-KNOWN_CLAIM_GAPS = {("E1", "likely_translation_error", "actor"), ("E3", "partial", 3)}
-
-
 def test_planted_conflicts_found_with_their_type(gold, analysed):
     report, _ = analysed
     files = _by_file(report)
@@ -166,7 +158,7 @@ def test_planted_conflicts_found_with_their_type(gold, analysed):
                    and g["conflict"]["type"] == c["conflict"] and _carries(g, c["keywords"])]
             if not hit:
                 missing.append((ev["id"], c["label"], c["conflict"]))
-    assert set(missing) <= KNOWN_CLAIM_GAPS, missing
+    assert not missing, missing
 
 
 def test_single_source_facts_listed_with_silent_sources(gold, analysed):
@@ -183,7 +175,7 @@ def test_single_source_facts_listed_with_silent_sources(gold, analysed):
                 missing.append((ev["id"], "partial", len(carrier)))
                 continue
             assert len(hit[0]["silent"]) == len(ev["articles"]) - len(carrier)
-    assert set(missing) <= KNOWN_CLAIM_GAPS, missing
+    assert not missing, missing
 
 
 def test_report_formats(analysed):

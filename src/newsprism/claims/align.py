@@ -8,9 +8,10 @@ greedily, strongest first, into groups that never hold two claims of one article
 
 A group is then labelled: `contradicted` with a typed `Conflict` when its claims disagree,
 `likely_translation_error` when the odd one out is machine-translated or is an actor swap that
-the other sources contradict unanimously, `agreed` when two or more sources — a majority of the
-event's articles — carry it without conflict, and `partial` for a statement fewer sources make;
-every group lists the event's other articles as `silent` (the omission list).
+the other sources contradict unanimously, `agreed` when every source of the event carries it
+without conflict, and `partial` when some carry it and the rest are silent; every group lists the
+event's other articles as `silent` (the omission list). A majority is not consensus: a statement
+three of four outlets make is one the fourth left out, and the reader is told who.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ import numpy as np
 
 from newsprism.claims.conflict import TYPES, compare
 from newsprism.claims.extract import ANCHOR_CONFIDENCE, clause_span, extract_claims, refresh_links
-from newsprism.claims.signature import bonus, known_names, signature
+from newsprism.claims.signature import affiliations, bonus, known_names, signature
 from newsprism.embed import embed
 from newsprism.records import Article, Claim, ClaimGroup, Conflict, Event, Evidence
 
@@ -35,7 +36,7 @@ CHAIN_SLACK = 0.05  # how far below THRESHOLD an indirect link inside one group 
 NEAR = 0.80  # below this, two claims are about different things and cannot contradict each other
 FOREIGN = 0.08  # penalty for a claim naming only entities (or amounts) the other source never gives
 MT_LIKELY = 0.5  # Article.mt_likelihood above which a lone deviation is blamed on translation
-SEPARATE = ("number", "status")  # conflict aspects reported as groups of their own
+SEPARATE = ("number", "status", "actor")  # conflict aspects reported as groups of their own
 ORDER = {"agreed": 0, "contradicted": 1, "likely_translation_error": 1, "partial": 2}
 
 
@@ -57,6 +58,7 @@ def align(event: Event, articles: dict[str, Article]) -> list[ClaimGroup]:
             published={aid: articles[aid].published for aid in ids
                        if articles[aid].published and articles[aid].published_confidence >= ANCHOR_CONFIDENCE},
             every=flat,
+            parties=affiliations(list(dict.fromkeys(c.sentence for c in flat))),
         )
         labelled = [x for g, sims in groups for x in _label(g, ids, articles, sims, context)]
         position = {aid: i for i, aid in enumerate(ids)}
@@ -198,6 +200,7 @@ class Context:
     known: set[str]  # name skeletons (signature.known_names)
     published: dict[str, str]  # article id -> trusted publication date
     every: list[Claim]  # all claims of the event
+    parties: dict[str, str]  # person skeleton -> country skeleton (signature.affiliations)
 
 
 def _label(group: list[Claim], ids: list[str], articles: dict[str, Article], sims: list[float],
@@ -214,8 +217,8 @@ def _label(group: list[Claim], ids: list[str], articles: dict[str, Article], sim
     ref = min(group, key=lambda c: (articles[c.article_id].mt_likelihood, ids.index(c.article_id)))
     result = ClaimGroup(
         text=ref.text,
-        # Consensus needs a majority of the event's sources; fewer is an omission by the rest.
-        status="agreed" if len(group) >= 2 and len(sources) > len(silent) else "partial",
+        # Consensus means every source of the event; anything less is an omission by the rest.
+        status="agreed" if len(group) >= 2 and not silent else "partial",
         sources=sources,
         evidence=evidence,
         silent=silent,
@@ -236,9 +239,11 @@ def _label(group: list[Claim], ids: list[str], articles: dict[str, Article], sim
 
 def _conflicts(group: list[Claim], context: Context) -> list[tuple[Conflict, list[list[Claim]]]]:
     """The group's conflicts with their sides (claims that agree on that point, largest side
-    first): the most frequent type, plus a conflict of its own for an amount or a stage of the
-    happening disagreeing besides it — "248 km signed" vs "284 km agreed" are two disagreements
-    with different camps, and merging them would blame the wrong sources. Other types found are
+    first): the most frequent type, plus a conflict of its own for an amount, a stage of the
+    happening or an actor disagreeing besides it — "248 km signed" vs "284 km agreed" are two
+    disagreements with different camps, and merging them would blame the wrong sources; an
+    actor swap is typically one translation's camp inside a group whose dates disagree elsewhere,
+    and only on its own sides can it be told to be the translation's. Other types found are
     named in the explanation, so a second disagreement is not lost."""
     found, extra = [], []
     for i, a in enumerate(group):
@@ -267,10 +272,11 @@ def _conflicts(group: list[Claim], context: Context) -> list[tuple[Conflict, lis
 def _all_conflicts(a: Claim, b: Claim, context: Context) -> list[Conflict]:
     """The pair's first conflict, and also its `SEPARATE` conflicts when another type came first:
     a translation may change both the amount and the stage of one statement."""
-    first = compare(a, b, context.known, context.published)
+    first = compare(a, b, context.known, context.published, parties=context.parties)
     if not first:
         return []
-    more = [compare(a, b, context.known, context.published, only=(t,)) for t in SEPARATE if t != first.type]
+    more = [compare(a, b, context.known, context.published, only=(t,), parties=context.parties)
+            for t in SEPARATE if t != first.type]
     return [first] + [c for c in more if c]
 
 

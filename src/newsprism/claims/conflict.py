@@ -22,17 +22,19 @@ REL_TOLERANCE = 0.005  # 1,200 vs 1200.4 after rounding is the same number
 
 
 def compare(a: Claim, b: Claim, known: set[str] | None = None,
-            published: dict[str, str] | None = None, only: tuple[str, ...] = TYPES) -> Conflict | None:
+            published: dict[str, str] | None = None, only: tuple[str, ...] = TYPES,
+            parties: dict[str, str] | None = None) -> Conflict | None:
     """The conflict between two claims already aligned as the same statement, or None; `only`
     restricts the checks to those conflict types.
     `known` holds the name skeletons of the event (see `signature.known_names`); without it the
     two sentences themselves are the evidence of what is a name. `published` (article id ->
-    trusted publication date) lets a plan reported earlier agree with its later completion."""
+    trusted publication date) lets a plan reported earlier agree with its later completion.
+    `parties` maps a person's name skeleton to their country's (`signature.affiliations`)."""
     if known is None:
         known = known_names([a.sentence, b.sentence])
     for check in (c for c, t in zip(CHECKS, TYPES) if t in only):
         if check is _actor:
-            conflict = _actor(a, b, known)
+            conflict = _actor(a, b, known, parties or {})
         elif check is _status:
             conflict = _status(a, b, published or {})
         else:
@@ -46,15 +48,19 @@ def _who(c: Claim) -> str:
     return c.attribution or "one source"
 
 
-def _bystander(found: list[tuple[str, str, int]], acting: tuple[str, str, int], other: tuple[str, str, int],
-               text: str, place: bool = False) -> bool:
+Name = tuple[str, str, int, bool]  # (party skeleton, name as written, offset, stands for its country)
+
+
+def _bystander(found: list[Name], acting: Name, other: Name, text: str, place: bool = False) -> bool:
     """The other side's actor occurs here after this side's actor, as itself (same skeleton,
-    nearly the same length: "Uruguayan investigators" are not "Uruguay") and separated from it
-    by at least one ordinary word (an apposition — "the minister, Ana Ruiz" — is the same actor)."""
+    nearly the same length: "Uruguayan investigators" are not "Uruguay"; or a person standing
+    for that country) and separated from it by at least one ordinary word (an apposition — "the
+    minister, Ana Ruiz" — is the same actor)."""
     key, name = other[0], other[1]
     end = acting[2] + len(acting[1])
-    return any(k == key and abs(len(n) - len(name)) <= 1 and at >= end and re.search(r"\b[a-zà-ÿ]{2,}", text[end:at])
-               and (not place or _PLACE_PREP.search(text[:at])) for k, n, at in found)
+    return any(k == key and (party or other[3] or abs(len(n) - len(name)) <= 1) and at >= end
+               and re.search(r"\b[a-zà-ÿ]{2,}", text[end:at]) and (not place or _PLACE_PREP.search(text[:at]))
+               for k, n, at, party in found)
 
 
 def _attribution(a: Claim, b: Claim) -> Conflict | None:
@@ -190,25 +196,31 @@ def _status(a: Claim, b: Claim, published: dict[str, str]) -> Conflict | None:
 _PLACE_PREP = re.compile(r"(?:\b(?:in|into|to|at|from|near|en|dans|à|vers|hacia|desde|cerca|nach|im|bei|aus)\s+(?:the\s+|la\s+|le\s+|l'|el\s+)?)$", re.I)
 
 
-def _acting(found: list[tuple[str, str, int]], text: str) -> tuple[str, str, int] | None:
+def _acting(found: list[Name], text: str) -> Name | None:
     """The name that acts: the first one in the first half of the clause that is not the object
     of a place preposition ("in Dravia", "en Méditerranée")."""
-    for key, name, at in found:
-        if at > len(text) / 2:
+    for name in found:
+        if name[2] > len(text) / 2:
             return None
-        if not _PLACE_PREP.search(text[:at]):
-            return key, name, at
+        if not _PLACE_PREP.search(text[: name[2]]):
+            return name
     return None
 
 
-def _actor(a: Claim, b: Claim, known: set[str]) -> Conflict | None:
-    names_a, names_b = names(a.text, known), names(b.text, known)
+def _parties(text: str, known: set[str], parties: dict[str, str]) -> list[Name]:
+    """The names of `text`, a person affiliated with a country standing for that country: "the
+    Uruguayan minister, Ana Ruiz, accused Belmora" and "Belmora accused Uruguay" swap parties."""
+    return [(parties.get(key, key), name, at, key in parties) for key, name, at in names(text, known)]
+
+
+def _actor(a: Claim, b: Claim, known: set[str], parties: dict[str, str]) -> Conflict | None:
+    names_a, names_b = _parties(a.text, known, parties), _parties(b.text, known, parties)
     if quoted(a) or quoted(b):
         return None
     acting_a, acting_b = _acting(names_a, a.text), _acting(names_b, b.text)
     if not acting_a or not acting_b:
         return None
-    (sa, shown_a, _), (sb, shown_b, _) = acting_a, acting_b
+    (sa, shown_a, _, _), (sb, shown_b, _, _) = acting_a, acting_b
     if sa == sb:
         return None
     # A swap: both actors appear on both sides with their roles exchanged. A displacement: one

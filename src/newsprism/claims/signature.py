@@ -10,10 +10,13 @@ entity ids from the entities stage are used when present.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from newsprism.claims import lexicon
 from newsprism.claims.extract import actor_spans, actors, fold
+from newsprism.entities.keys import fold as name_fold
+from newsprism.entities.keys import territory
 from newsprism.records import Claim
 
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
@@ -85,3 +88,58 @@ def names(text: str, known: set[str]) -> list[tuple[str, str, int]]:
         if key and (at > 0 or " " in key or key in known):
             out.append((key, name, at))
     return out
+
+
+# The descriptor in front of an apposed name ("Uruguay's foreign minister, <name>,") and the one
+# after it ("<name>, the Uruguayan envoy,"): the comma-free stretch next to the name.
+_BEFORE = re.compile(r"([^,;:()\u2014\u2013]{3,}),\s*$")
+_AFTER = re.compile(r"^,\s*([^,;:()\u2014\u2013]{3,})")
+_WORDS = re.compile(r"[^\W\d_]{4,}")
+NEAR_WORDS = 4  # a descriptor is short; a country further off belongs to another clause
+
+
+def affiliations(sentences: list[str]) -> dict[str, str]:
+    """Skeleton of a person's name (full name and surname) -> skeleton of the country the event's
+    sources attach to them in an apposition: "Uruguay's foreign minister, Ana Ruiz", "el
+    canciller uruguayo, Ana Ruiz", "Ana Ruiz, la ministre uruguayenne". News reports a minister's
+    act as the country's ("Uruguay accused ..."), and a translation that swaps the countries
+    contradicts the sentence naming the minister; the actor check must see one party in both.
+    Country words are CLDR country names (`entities.keys.territory`) named in the event; a
+    demonym starts with its country's stem (uruguayo, Uruguayan; peruana, péruvien). A person gets
+    the country most of their appositions give, and only when no other country ties with it."""
+    found = [(s, actor_spans(s)) for s in sentences]
+    stems = {_stem(n): skeleton(n) for _, spans in found for n, _ in spans
+             if " " not in n and territory(name_fold(n))}
+    if not stems:
+        return {}
+
+    def country_of(word: str) -> str | None:
+        folded = re.sub(r"(.)\1+", r"\1", fold(word))
+        return next((stems[s] for s in sorted(stems, key=len, reverse=True) if folded.startswith(s)), None)
+
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for sentence, spans in found:
+        for name, _ in spans:
+            at = sentence.find(name)
+            if " " not in name or at < 0:
+                continue  # a person is named in full where an apposition introduces them
+            before, after = _BEFORE.search(sentence[:at]), _AFTER.search(sentence[at + len(name):])
+            near = (_WORDS.findall(before.group(1))[::-1][:NEAR_WORDS] if before else []) + \
+                (_WORDS.findall(after.group(1))[:NEAR_WORDS] if after else [])
+            country = next((c for c in map(country_of, near) if c), None)
+            if country:
+                for key in {skeleton(name), skeleton(name.split()[-1])} - {country}:
+                    votes[key][country] += 1
+    out = {}
+    for key, count in votes.items():
+        (best, n), *rest = count.most_common(2) + [(None, 0)]
+        if n > rest[0][1]:
+            out[key] = best
+    return out
+
+
+def _stem(country: str) -> str:
+    """What a country's demonyms start with: "Peru" -> "peru" (peruano), "Chile" -> "chil"
+    (chilienne), "Uruguay" -> "urugu"."""
+    folded = re.sub(r"(.)\1+", r"\1", fold(country))
+    return re.sub(r"(?<=..)[aeiou]$", "", folded)[:5]

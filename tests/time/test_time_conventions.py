@@ -84,3 +84,24 @@ def test_counts_and_index_levels_are_not_timexes():
     found = find_timexes("A second group of directors sold shares as the index closed at 2082.1 points.",
                          "2021-01-27", "en")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("On Friday at 10 a.m. the talks resumed.", "10 a.m.", "2021-01-22T10:00"),
+        ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a wall.", "10:35 a.m.",
+         "2021-01-22T10:35"),
+        # no day next to it: the reference day, with low confidence
+        ("At 3 p.m. the crowd left the square.", "3 p.m.", "2021-01-27T15:00"),
+    ],
+)
+def test_clock_time_takes_the_day_named_next_to_it(text, expr, value):
+    t = timex(text, expr)
+    assert t.value == value
+    assert (t.confidence > 0.6) == (value[:10] != "2021-01-27")
+
+
+def test_quarter_a_year_ago_is_the_same_quarter_of_the_year_before():
+    text = "Sales rose 5% in the third quarter. For the quarter a year ago, the company lost money."
+    assert timex(text, "the quarter a year ago", "2021-10-27").value == "2020-Q3"

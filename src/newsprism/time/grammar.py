@@ -82,7 +82,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("period_ended", r"the\s+(?:fiscal\s+)?(?P<unit>year|twelve\s+months)(?=\s+(?:that\s+)?(?:ended|ending|ends)\s)"),
         ("quarter", r"(?:the\s+|(?P<qmod>this|last|next)\s+year's\s+)?(?:(?:fiscal|latest|current|recent|year-earlier|year-ago|{year2})\s+)?{qord}\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?{year})?"),
         ("quarter", r"(?:fiscal\s+)?{qord}-(?:fiscal-)?quarter"),
-        ("quarter", r"the\s+(?:latest|current|recent|most\s+recent|just-ended|just\s+ended|fiscal)?\s*(?:quarter|period)"),
+        ("quarter", r"the\s+(?:latest|current|recent|most\s+recent|just-ended|just\s+ended|fiscal)?\s*(?:quarter|period)"
+         r"(?:\s+a\s+year\s+(?:earlier|ago))?"),
         ("quarter", r"(?:the\s+)?(?:year-earlier|year-ago)\s+(?:quarter|period)"),
         ("weekend", r"the\s+weekend"),
         ("holiday", r"(?:(?:this|last|next)\s+)?{holiday}"),

@@ -51,6 +51,7 @@ class Resolved:
     value: str | None
     relative: bool = False
     confidence: float = EXPLICIT
+    floating: bool = False  # a clock time without its day: a day named next to it is its day
 
 
 def _zh_number(text: str) -> int | None:
@@ -712,7 +713,8 @@ def clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     if base is None or base.value is None:
         return None
     stamp = base.value.split("T")[0]
-    return Resolved("TIME", f"{stamp}T{hh:02d}:{mm:02d}", base.relative, base.confidence)
+    floating = not (groups.get("month") or groups.get("weekday") or groups.get("dayword"))
+    return Resolved("TIME", f"{stamp}T{hh:02d}:{mm:02d}", base.relative, base.confidence, floating)
 
 
 def ref(m: re.Match[str], ctx: Context, value: str) -> Resolved:

@@ -148,6 +148,7 @@ def find_timexes(text: str, reference: str | None, lang: str | None = None) -> l
     ref = dates.parse_reference(reference)
     anchor = ref.isoformat() if ref else None
     out: list[TimeExpr] = []
+    floating: list[int] = []  # indexes in `out` of clock times still on the assumed day
     focus, period, period_end = None, None, -1
     for start, end, _, (rule, m) in _select(_candidates(text, lang), len(text)):
         nearby_period = period if start - period_end < _PERIOD_REACH else None
@@ -167,12 +168,37 @@ def find_timexes(text: str, reference: str | None, lang: str | None = None) -> l
         span_start, span_end = _trim(text, start, end)
         if rule.kind != "holiday" and _in_title(text, span_start, span_end, lang):
             continue
+        if res.floating:
+            floating.append(len(out))
         out.append(TimeExpr(
             text=text[span_start:span_end], start=span_start, end=span_end, type=res.type,
             value=res.value, anchor=anchor if res.relative and ref else None,
             relative=res.relative, confidence=round(res.confidence, 3),
         ))
+    for i in floating:
+        _attach_day(text, out, i)
     return out
+
+
+# What may stand between a clock time and the day it belongs to: "Friday at 10 a.m.",
+# "10:35 a.m. (0735 GMT) Friday", "9 a.m. on Tuesday".
+_DAY_BEFORE = re.compile(r"[\s,]*(?:at\s+|,\s*)?(?:about\s+|around\s+)?")
+_DAY_AFTER = re.compile(r"\s*(?:\([^()\n]{1,25}\)\s*)?,?\s*(?:on\s+)?")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
+def _attach_day(text: str, found: list[TimeExpr], i: int) -> None:
+    """Give a bare clock time the day named right next to it instead of the assumed reference day."""
+    clock = found[i]
+    for j, gap in ((i - 1, _DAY_BEFORE), (i + 1, _DAY_AFTER)):
+        if not 0 <= j < len(found) or found[j].type != "DATE" or not _DAY_VALUE.match(found[j].value or ""):
+            continue
+        day = found[j]
+        left, right = (day.end, clock.start) if j < i else (clock.end, day.start)
+        if gap.fullmatch(text, left, right):
+            clock.value = day.value + "T" + (clock.value or "").split("T")[1]
+            clock.relative, clock.anchor, clock.confidence = day.relative, day.anchor, day.confidence
+            return
 
 
 def _in_title(text: str, start: int, end: int, lang: str) -> bool:

@@ -105,3 +105,16 @@ def test_clock_time_takes_the_day_named_next_to_it(text, expr, value):
 def test_quarter_a_year_ago_is_the_same_quarter_of_the_year_before():
     text = "Sales rose 5% in the third quarter. For the quarter a year ago, the company lost money."
     assert timex(text, "the quarter a year ago", "2021-10-27").value == "2020-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("Shares lagged for eight trading days after the crash.", "eight trading days", "P8D"),
+        ("Refunds are paid within five business days.", "five business days", "P5D"),
+        ("Over the next couple of years demand should double.", "the next couple of years", "P2Y"),
+    ],
+)
+def test_counted_durations(text, expr, value):
+    t = timex(text, expr)
+    assert (t.text, t.value, t.type) == (expr, value, "DURATION")

@@ -70,7 +70,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("after", _EN_QMOD + r"{num}\s+{unit}\s+(?:from\s+now|hence)"),
         ("duration", r"(?:the\s+)?" + _EN_QMOD + r"(?:(?:past|last|next|first|coming|following|previous|"
          r"final|latest|remaining|initial|additional|further|full)\s+)?{num}\s+(?:more\s+|additional\s+|"
-         r"full\s+|straight\s+|consecutive\s+)?(?:fiscal\s+)?{unit}(?:\s+or\s+so)?(?!\s+old\b|-old)"),
+         r"full\s+|straight\s+|consecutive\s+)?(?:trading\s+|business\s+|working\s+)?(?:fiscal\s+)?{unit}"
+         r"(?:\s+or\s+so)?(?!\s+old\b|-old)"),
         ("duration", r"{num}-{unit}(?:-long)?(?!-old)"),
         ("duration", r"{num}\s+{unit}-long"),
         ("duration", r"(?:the\s+)?" + _EN_QMOD + r"(?:(?:past|last|next|first|coming|following|previous|recent|final)\s+)?{vague}\s+(?:more\s+)?{unit}"),

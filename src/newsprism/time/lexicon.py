@@ -48,7 +48,7 @@ EN = Lexicon(
         "Q": r"quarters?", "WE": r"weekends?",
     },
     numbers={
-        1: r"one|an?|single", 2: r"two|a\s+couple\s+of", 3: r"three", 4: r"four", 5: r"five",
+        1: r"one|an?|single", 2: r"two|a\s+couple\s+of|couple\s+of", 3: r"three", 4: r"four", 5: r"five",
         6: r"six", 7: r"seven", 8: r"eight", 9: r"nine", 10: r"ten", 11: r"eleven",
         12: r"twelve", 13: r"thirteen", 14: r"fourteen", 15: r"fifteen", 16: r"sixteen",
         17: r"seventeen", 18: r"eighteen", 19: r"nineteen", 20: r"twenty", 30: r"thirty",

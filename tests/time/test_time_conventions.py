@@ -118,3 +118,14 @@ def test_quarter_a_year_ago_is_the_same_quarter_of_the_year_before():
 def test_counted_durations(text, expr, value):
     t = timex(text, expr)
     assert (t.text, t.value, t.type) == (expr, value, "DURATION")
+
+
+def test_year_quarter_is_the_quarter_in_focus():
+    text = "Profit rose in the third quarter. It earned $3 million in the 1988 quarter."
+    assert timex(text, "the 1988 quarter", "1989-10-27").value == "1988-Q3"
+
+
+def test_spelled_number_before_years_is_no_year():
+    text = "Families have kept their glass-making secrets for more than two thousand years."
+    assert all(t.value != "2000" for t in find_timexes(text, "1998-01-21", "en"))
+    assert timex("The approach of the year two thousand has many worried.", "two thousand", "1998-01-21").value == "2000"

@@ -45,7 +45,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("y", _EN_PHASE + r"(?:(?:fiscal|calendar|the\s+year)\s+)?{year}(?!\s*(?:%|percent|[-–]\d))"),
         ("y", r"(?:pre|post)-{year}"),
         ("y", r"the\s+(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of)[-\s]+{year}"),
-        ("y", r"(?:(?:the\s+year|{month})\s+)?{spelledyear}"),
+        ("y", r"(?:(?:the\s+year|{month})\s+)?{spelledyear}(?![-\s]+(?:years|months|weeks|days|hours|decades|centuries)\b)"),
         ("decade", r"(?:the\s+)?" + _EN_PHASE + r"(?P<decade>1\d{2}|20\d)0'?s"),
         # spelled decades only after "the": "in his forties" is an age
         ("decade", r"the\s+" + _EN_PHASE + r"(?:(?P<century>nineteen|twenty)[-\s]?)?"
@@ -86,6 +86,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("quarter", r"the\s+(?:latest|current|recent|most\s+recent|just-ended|just\s+ended|fiscal)?\s*(?:quarter|period)"
          r"(?:\s+a\s+year\s+(?:earlier|ago))?"),
         ("quarter", r"(?:the\s+)?(?:year-earlier|year-ago)\s+(?:quarter|period)"),
+        ("quarter", r"the\s+{year2}\s+quarter"),
         ("weekend", r"the\s+weekend"),
         ("holiday", r"(?:(?:this|last|next)\s+)?{holiday}"),
         ("season", _EN_PHASE + r"(?:the\s+)?{mod}\s+{season}"),

@@ -559,6 +559,11 @@ _QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     groups = m.groupdict()
     year_back = bool(re.search(r"year[-\s](?:earlier|ago)", m.group(0), re.IGNORECASE))
+    if not groups.get("qord") and groups.get("year2"):
+        # "the 1988 quarter": the quarter in focus, in that year (the year alone when none is)
+        if ctx.period is None:
+            return Resolved("DATE", f"{int(groups['year2']):04d}")
+        return Resolved("DATE", f"{int(groups['year2']):04d}-{ctx.period[5:]}", True, NARRATIVE)
     if not groups.get("qord"):
         # "the quarter", "the latest period": in results news, the last completed quarter
         if year_back:

@@ -129,3 +129,18 @@ def test_spelled_number_before_years_is_no_year():
     text = "Families have kept their glass-making secrets for more than two thousand years."
     assert all(t.value != "2000" for t in find_timexes(text, "1998-01-21", "en"))
     assert timex("The approach of the year two thousand has many worried.", "two thousand", "1998-01-21").value == "2000"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value", "type_"),
+    [
+        ("In fiscal year 1990 sales rose.", "fiscal year 1990", "1990", "DATE"),
+        ("FY2021 revenue beat forecasts.", "FY2021", "2021", "DATE"),
+        ("The board meets twice a week.", "twice a week", "P1W", "SET"),
+        ("Inspectors visit three times a year.", "three times a year", "P1Y", "SET"),
+        ("The hearing is set for the week of March 6.", "the week of March 6", "2021-W09", "DATE"),
+    ],
+)
+def test_fiscal_years_frequencies_and_weeks(text, expr, value, type_):
+    t = timex(text, expr)
+    assert (t.text, t.value, t.type) == (expr, value, type_)

@@ -42,7 +42,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("m_rel", _EN_PHASE + r"{month}\s+(?:of\s+)?{mod}\s+year"),
         ("m_rel", r"(?:this\s+past|{mod})\s+{month}(?!\.?\s*\d)"),
         ("m", _EN_PHASE + r"{month}"),
-        ("y", _EN_PHASE + r"(?:(?:fiscal|calendar|the\s+year)\s+)?{year}(?!\s*(?:%|percent|[-–]\d))"),
+        ("y", _EN_PHASE + r"(?:(?:(?:fiscal|calendar)(?:\s+year)?|the\s+year)\s+|FY\s?)?{year}"
+         r"(?!\s*(?:%|percent|[-–]\d))"),
         ("y", r"(?:pre|post)-{year}"),
         ("y", r"the\s+(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of)[-\s]+{year}"),
         ("y", r"(?:(?:the\s+year|{month})\s+)?{spelledyear}(?![-\s]+(?:years|months|weeks|days|hours|decades|centuries)\b)"),
@@ -100,6 +101,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("ref", r"(?:more\s+)?recently|formerly|lately|the\s+past", "PAST_REF"),
         ("ref", r"the\s+(?:(?:near|distant|foreseeable)\s+)?future|someday|the\s+days\s+ahead", "FUTURE_REF"),
         ("set", r"{set}"),
+        ("set_freq", r"(?:once|twice|{num}\s+times)\s+(?:a|an|per|each|every)\s+{unit}"),
+        ("week_of", r"the\s+week\s+of\s+{month}\s+{day}(?:st|nd|rd|th)?(?![\d,.]\d|\d|:\d)"),
         ("set_weekday", r"(?:every|each)\s+{weekday}(?:\s+{pod})?"),
         ("set_month", r"(?:every|each)\s+{month}"),
     ],

@@ -731,6 +731,23 @@ def set_(m: re.Match[str], ctx: Context) -> Resolved | None:
     return None if value is None else Resolved("SET", str(value))
 
 
+def set_freq(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"twice a week": TimeML puts the count in a freq attribute; the value is the period."""
+    unit = _unit(m, ctx)
+    if unit is None:
+        return None
+    return Resolved("SET", dates.duration(1, unit))
+
+
+def week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the week of March 6": the ISO week holding that day."""
+    day = md(m, ctx)
+    span = dates.interval(day.value) if day else None
+    if day is None or span is None:
+        return day
+    return Resolved("DATE", dates.fmt(span[0], "W"), day.relative, day.confidence)
+
+
 def set_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     wd = _weekday(m, ctx)
     if wd is None:
@@ -752,4 +769,5 @@ NORMALIZERS: dict[str, Callable[..., Resolved | None]] = {
     "after": after, "in": within, "duration": duration, "period_ended": period_ended,
     "quarter": quarter, "season": season, "clock": clock, "ref": ref, "weekday_md": weekday_md, "year_ago": year_ago, "weekend": weekend,
     "holiday": holiday, "set": set_, "set_weekday": set_weekday, "set_month": set_month,
+    "set_freq": set_freq, "week_of": week_of,
 }

@@ -144,3 +144,18 @@ def test_spelled_number_before_years_is_no_year():
 def test_fiscal_years_frequencies_and_weeks(text, expr, value, type_):
     t = timex(text, expr)
     assert (t.text, t.value, t.type) == (expr, value, type_)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr"),
+    [
+        ("fr", "Le conseil se réunit deux fois par semaine.", "deux fois par semaine"),
+        ("es", "El consejo se reúne dos veces por semana.", "dos veces por semana"),
+        ("de", "Der Rat tagt zweimal pro Woche.", "zweimal pro Woche"),
+        ("ru", "Совет собирается два раза в неделю.", "два раза в неделю"),
+        ("zh", "理事会会议每周两次。", "每周两次"),
+    ],
+)
+def test_frequencies_in_other_languages(lang, text, expr):
+    found = [t for t in find_timexes(text, "2021-01-27", lang) if t.text == expr]
+    assert found and (found[0].type, found[0].value) == ("SET", "P1W")

@@ -137,6 +137,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("clock", r"(?:vers\s+)?{clock24}"),
         ("clock", r"(?:vers\s+)?(?P<hh>[01]?\d|2[0-3])\s?h(?:eures?)?(?!\w)"),
         ("set", r"{set}"),
+        ("set_freq", r"(?:une\s+fois|{num}\s+fois)\s+par\s+{unit}"),
     ],
     "es": [
         ("iso", r"{iso}"),
@@ -167,6 +168,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("season", r"(?:el\s+|la\s+|este\s+|esta\s+)?{season}\s+{mod}"),
         ("clock", r"(?:a\s+las\s+)?{clock24}"),
         ("set", r"{set}"),
+        ("set_freq", r"(?:una\s+vez|{num}\s+veces)\s+(?:al|a\s+la|por)\s+{unit}"),
     ],
     "de": [
         ("iso", r"{iso}"),
@@ -197,6 +199,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("clock", r"(?:um\s+)?{clock24}(?:\s+uhr)?"),
         ("clock", r"(?:um\s+)?(?P<hh>[01]?\d|2[0-3])\s+uhr"),
         ("set", r"{set}"),
+        ("set_freq", r"(?:einmal|zweimal|dreimal|{num}\s+mal)\s+(?:pro|im|in\s+der|am)\s+{unit}"),
     ],
     "ru": [
         ("iso", r"{iso}"),
@@ -226,6 +229,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("ref", r"в\s+будущем|вскоре|скоро", "FUTURE_REF"),
         ("clock", r"(?:в\s+)?{clock24}"),
         ("set", r"{set}"),
+        ("set_freq", r"(?:раз|{num}\s+раза?)\s+в\s+{unit}"),
     ],
     "zh": [
         ("iso", r"{iso}"),
@@ -251,6 +255,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("ref", r"将来|將來|未来|未來", "FUTURE_REF"),
         ("clock", r"{clock24}"),
         ("set", r"{set}"),
+        ("set_freq", r"每{unit}{num}次"),
     ],
 }
 

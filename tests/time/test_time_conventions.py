@@ -159,3 +159,20 @@ def test_fiscal_years_frequencies_and_weeks(text, expr, value, type_):
 def test_frequencies_in_other_languages(lang, text, expr):
     found = [t for t in find_timexes(text, "2021-01-27", lang) if t.text == expr]
     assert found and (found[0].type, found[0].value) == ("SET", "P1W")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Police said 1500 officers were deployed."),
+        ("en", "The team scored 2019 points."),
+        ("fr", "Il y avait 1500 manifestants."),
+    ],
+)
+def test_a_number_counting_a_plural_noun_is_no_year(lang, text):
+    assert find_timexes(text, "2021-01-27", lang) == []
+
+
+@pytest.mark.parametrize("text", ["The 2020 elections were close.", "Prices in 1998 dollars rose."])
+def test_a_year_modifying_a_plural_noun_stays(text):
+    assert [t.value for t in find_timexes(text, "2021-01-27", "en")] == [text.split()[1 if text[0] == "T" else 2]]

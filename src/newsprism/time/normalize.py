@@ -297,8 +297,11 @@ def year(m: re.Match[str], ctx: Context) -> Resolved | None:
     value = _int(m["year"])
     if value is None or not _year_ok(value, ctx):
         return Resolved("DATE", None, confidence=INVALID)
-    if m.group(0).strip().isdigit() and _COUNT_BEFORE.search(before) and _COUNT_AFTER.match(ctx.text, m.end()):
-        return None  # "a maximum of 1550 warheads": a count
+    if m.group(0).strip().isdigit() and _COUNT_AFTER.match(ctx.text, m.end()) and (
+            _COUNT_BEFORE.search(before) or
+            (ctx.lang in ("en", "fr", "es") and _PLURAL_NEXT.match(ctx.text, m.end())
+             and not _YEAR_BEFORE.search(before))):
+        return None  # "a maximum of 1550 warheads", "said 1500 officers were": a count
     plausible = ctx.ref is None or value <= ctx.ref.year + 30
     return Resolved("DATE", f"{value:04d}", confidence=EXPLICIT if plausible else UNRESOLVED)
 
@@ -314,6 +317,14 @@ _COUNT_AFTER = re.compile(
 
 _TENS_WORDS = {w: i for i, w in enumerate(
     "_ _ twenties thirties forties fifties sixties seventies eighties nineties".split()) if i > 1}
+
+
+# A year modifies a plural noun after an article, a possessive or a preposition ("the 2020
+# elections", "in 1998 prices"); a bare number right before one counts it ("said 1500 officers").
+_PLURAL_NEXT = re.compile(r"\s+(?!years\b|months\b|days\b|weeks\b|ans\b|años\b)[a-zà-ÿ]\w*[sx]\b")
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|in|of|since|by|for|from|until|to|during|after|before|"
+    r"and|or|between|mid|early|late|le|la|les|l'|en|de|des|du|el|los|las|del|al)|'s|[,(-])\s*$", re.IGNORECASE)
 
 
 def decade(m: re.Match[str], ctx: Context) -> Resolved | None:

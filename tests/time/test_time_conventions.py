@@ -173,6 +173,7 @@ def test_a_number_counting_a_plural_noun_is_no_year(lang, text):
     assert find_timexes(text, "2021-01-27", lang) == []
 
 
-@pytest.mark.parametrize("text", ["The 2020 elections were close.", "Prices in 1998 dollars rose."])
-def test_a_year_modifying_a_plural_noun_stays(text):
-    assert [t.value for t in find_timexes(text, "2021-01-27", "en")] == [text.split()[1 if text[0] == "T" else 2]]
+@pytest.mark.parametrize(
+    ("text", "year"), [("The 2020 elections were close.", "2020"), ("Prices in 1998 dollars rose.", "1998")])
+def test_a_year_modifying_a_plural_noun_stays(text, year):
+    assert [t.value for t in find_timexes(text, "2021-01-27", "en")] == [year]

@@ -177,3 +177,9 @@ def test_a_number_counting_a_plural_noun_is_no_year(lang, text):
     ("text", "year"), [("The 2020 elections were close.", "2020"), ("Prices in 1998 dollars rose.", "1998")])
 def test_a_year_modifying_a_plural_noun_stays(text, year):
     assert [t.value for t in find_timexes(text, "2021-01-27", "en")] == [year]
+
+
+def test_the_next_morning_follows_the_story_day():
+    text = "The rebels attacked on Jan. 12. The next morning, troops arrived."
+    assert timex(text, "The next morning").value == "2021-01-13"
+    assert timex("The next morning troops arrived.", "The next morning").value == "2021-01-28"

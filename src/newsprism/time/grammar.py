@@ -58,6 +58,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("this_pod", r"(?:(?:early|late|later)\s+)?(?:this|that)\s+{pod}"),
         ("this_pod", r"tonight"),
         ("last_night", r"last\s+night"),
+        ("next_pod", r"the\s+(?P<mod>next|following|previous|preceding)\s+{pod}"),
         ("weekday", r"(?:(?:early|late)\s+)?(?:(?:the\s+)?(?:this\s+coming|this\s+past|{mod})\s+)?{weekday}(?:\s+{pod})?"),
         ("weekday_md", r"(?:(?:this\s+coming|this\s+past|{mod})\s+)?{weekday},?\s+{month}\s+{day}(?:st|nd|rd|th)?(?![\d,.]\d|\d|:\d)"),
         ("weekday_md", r"(?:(?:this\s+coming|this\s+past|{mod})\s+)?{weekday},?\s+{month}\s+{spelledday}"),

@@ -384,6 +384,17 @@ def last_night(m: re.Match[str], ctx: Context) -> Resolved:
     return _day(-1, ctx)
 
 
+def next_pod(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the next morning": the day after the one the story is at (the last date mentioned, if a
+    day), else after the reference."""
+    shift = _mod(m["mod"], ctx.lex)
+    span = dates.interval(ctx.focus) if ctx.focus else None
+    if not shift or ctx.ref is None:
+        return _day(shift or 0, ctx)
+    base = span[0] if span and span[0] == span[1] else ctx.ref
+    return Resolved("DATE", (base + timedelta(days=shift)).isoformat(), True, NARRATIVE)
+
+
 def _resolve_weekday(weekday: int, shift: int | None, ctx: Context, week: bool, end: int) -> Resolved:
     if ctx.ref is None:
         return Resolved("DATE", f"XXXX-WXX-{weekday + 1}", True, UNRESOLVED)
@@ -776,7 +787,7 @@ NORMALIZERS: dict[str, Callable[..., Resolved | None]] = {
     "iso": iso, "ymd": ymd, "numeric": numeric, "md": md, "my": my, "m": month_alone,
     "m_rel": month_rel, "y": year, "decade": decade, "century": century, "dayword": dayword,
     "dayword_pod": dayword_pod, "pod_dayword": dayword_pod, "this_pod": this_pod,
-    "last_night": last_night, "weekday": weekday, "rel_unit": rel_unit, "ago": ago,
+    "last_night": last_night, "next_pod": next_pod, "weekday": weekday, "rel_unit": rel_unit, "ago": ago,
     "after": after, "in": within, "duration": duration, "period_ended": period_ended,
     "quarter": quarter, "season": season, "clock": clock, "ref": ref, "weekday_md": weekday_md, "year_ago": year_ago, "weekend": weekend,
     "holiday": holiday, "set": set_, "set_weekday": set_weekday, "set_month": set_month,

@@ -183,3 +183,7 @@ def test_the_next_morning_follows_the_story_day():
     text = "The rebels attacked on Jan. 12. The next morning, troops arrived."
     assert timex(text, "The next morning").value == "2021-01-13"
     assert timex("The next morning troops arrived.", "The next morning").value == "2021-01-28"
+
+
+def test_reference_words_match_whole_words_only():
+    assert find_timexes("The tasks ran concurrently with a recurrent fault.", "2021-01-27", "en") == []

@@ -344,7 +344,9 @@ def rules(lang: str) -> tuple[Rule, ...]:
     for spec in RULES[lang]:
         kind, template, *fixed = spec
         pattern = re.sub(r"\{([a-z]\w*)\}", lambda m: slots[m[1]], template)
-        compiled.append(Rule(kind, re.compile(left + pattern + right, re.IGNORECASE), fixed[0] if fixed else None))
+        # grouped, so the word edges hold for every alternative of "now|currently|..."
+        regex = re.compile(f"{left}(?:{pattern}){right}", re.IGNORECASE)
+        compiled.append(Rule(kind, regex, fixed[0] if fixed else None))
     return tuple(compiled)
 
 

@@ -51,6 +51,9 @@ def test_period_end_date_is_its_own_expression():
         ("The relatives could not be located Wednesday.", "Wednesday", "2021-01-28", "2021-01-27"),
         # a deadline that "had been due" is over
         ("The offer had been due to expire Friday evening.", "Friday", "2021-02-01", "2021-01-29"),
+        # a scheduled hearing in the present passive lies ahead; in the past it is over
+        ("The appeal is heard in May.", "May", "2021-03-03", "2021-05"),
+        ("The appeal was heard in May.", "May", "2021-03-03", "2020-05"),
     ],
 )
 def test_tense_cues_set_the_direction(text, expr, reference, value):

@@ -66,7 +66,8 @@ EN = Lexicon(
     ago=r"ago|earlier",
     future=(
         r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|(?<!-)expected|slated|plans?\s+to|planning\s+to|planned\s+to|payable|effective|"
-        r"is\s+to|are\s+to|to\s+be|supposed\s+to|due\s+to|set\s+to|would|as\s+(?:early|soon)\s+as)\b"
+        r"is\s+to|are\s+to|to\s+be|supposed\s+to|due\s+to|set\s+to|would|as\s+(?:early|soon)\s+as|"
+        r"(?:is|are)\s+(?:being\s+)?(?:heard|held|played|staged|tried|debated|voted\s+on))\b"
     ),
     parts_of_day={
         "MO": r"morning", "AF": r"afternoon|mid-?\s?afternoon", "EV": r"evening",

@@ -12,7 +12,9 @@
    trafilatura run on the same lines wrapped as <p> paragraphs, same snippet scoring.
 
 Speed is CPU time of this process (time.process_time), which is steadier than wall time on a
-shared 2-core machine; every tool gets the same already-decoded page.
+shared 2-core machine; every tool gets the same already-decoded page, and every tool of a
+section is warmed up on the same first pages before any is timed (lazy imports and parser
+set-up would otherwise be charged to whichever tool runs first).
 
 Usage: .venv/bin/python bench/extraction.py [--limit N]
 """

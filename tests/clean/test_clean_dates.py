@@ -59,3 +59,25 @@ def test_header_bar_date_later_than_publication_is_a_page_date():
     art = extract(RawDocument(source="a.html", content=html.encode(), kind="html"))
     assert art.published == "2026-03-01"
     assert art.page_date == "2026-10-05" and "later than the publication date" in art.page_date_flag
+
+
+def _page(head: str, body_extra: str = "") -> bytes:
+    paragraph = "<p>The harbour authority of Port Velmar reopened the northern quay on Monday after a two-week repair of its cranes.</p>"
+    return (f"<html><head><title>Quay reopens</title>{head}</head><body><article>{body_extra}"
+            + paragraph * 5 + "</article></body></html>").encode()
+
+
+def test_meta_tag_date_outranks_jsonld_creation_date():
+    # CMSs often stamp JSON-LD datePublished with the day the draft was created.
+    head = ("<meta property='article:published_time' content='2026-02-10T07:00:00+01:00'>"
+            '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-02-06"}</script>')
+    art = extract(RawDocument(source="q.html", content=_page(head), kind="html"))
+    assert art.published == "2026-02-10" and art.published_source == "meta"
+
+
+def test_time_element_then_jsonld_when_no_meta_tag():
+    jsonld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-02-06"}</script>'
+    art = extract(RawDocument(source="q.html", content=_page(jsonld, "<time datetime='2026-02-09'>9 Feb</time>"), kind="html"))
+    assert art.published == "2026-02-09" and art.published_source == "time-element"
+    art = extract(RawDocument(source="q.html", content=_page(jsonld), kind="html"))
+    assert art.published == "2026-02-06" and art.published_source in ("json-ld", "htmldate")

@@ -10,8 +10,9 @@ trafilatura gets a smaller page.
 The few chrome lines that still slip through (bare dates, lone chrome words, photo credits) are
 dropped by the same line rules as text dumps (lines.py).
 
-Dates follow htmldate's order of trust (date in the URL, then the page's own markup), but the
-URL is checked before any parse and the page's metadata before htmldate's extensive search.
+Dates: the URL, the publisher's meta tags and <time> elements are read from the same lexbor
+tree and settle ~70% of pages; htmldate's extensive search (an lxml parse and a text scan) runs
+only on the rest, and JSON-LD's datePublished, often the CMS's creation day, comes last.
 Pages nested deeper than any real layout are refused before any tree walk, so recursion in a
 parser can never blow up.
 """

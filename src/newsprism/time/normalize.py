@@ -297,12 +297,13 @@ def year(m: re.Match[str], ctx: Context) -> Resolved | None:
     value = _int(m["year"])
     if value is None or not _year_ok(value, ctx):
         return Resolved("DATE", None, confidence=INVALID)
-    if m.group(0).strip().isdigit() and _COUNT_AFTER.match(ctx.text, m.end()) and (
-            _COUNT_BEFORE.search(before) or
-            (ctx.lang in ("en", "fr", "es") and _PLURAL_NEXT.match(ctx.text, m.end())
-             and not _YEAR_BEFORE.search(before))):
-        return None  # "a maximum of 1550 warheads", "said 1500 officers were": a count
+    bare = m.group(0).strip().isdigit()
+    if bare and _COUNT_BEFORE.search(before) and _COUNT_AFTER.match(ctx.text, m.end()):
+        return None  # "a maximum of 1550 warheads": a count
     plausible = ctx.ref is None or value <= ctx.ref.year + 30
+    if bare and ctx.lang in ("en", "fr", "es") and _PLURAL_NEXT.match(ctx.text, m.end()) \
+            and not _YEAR_BEFORE.search(before):
+        plausible = False  # "said 1500 officers were" counts; "said 1998 sales rose" dates
     return Resolved("DATE", f"{value:04d}", confidence=EXPLICIT if plausible else UNRESOLVED)
 
 
@@ -320,8 +321,10 @@ _TENS_WORDS = {w: i for i, w in enumerate(
 
 
 # A year modifies a plural noun after an article, a possessive or a preposition ("the 2020
-# elections", "in 1998 prices"); a bare number right before one counts it ("said 1500 officers").
-_PLURAL_NEXT = re.compile(r"\s+(?!years\b|months\b|days\b|weeks\b|ans\b|años\b)[a-zà-ÿ]\w*[sx]\b")
+# elections", "in 1998 prices"); a bare number right before one may count it ("said 1500
+# officers") or date it ("said 1998 sales"): such a value is kept with low confidence.
+_PLURAL_NEXT = re.compile(
+    r"\s+(?!(?:years|months|days|weeks|ans|años|les|des|las|los|ses|ces|sus|nos|vos)\b)[a-zà-ÿ]\w*[sx]\b")
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|in|of|since|by|for|from|until|to|during|after|before|"
     r"and|or|between|mid|early|late|le|la|les|l'|en|de|des|du|el|los|las|del|al)|'s|[,(-])\s*$", re.IGNORECASE)

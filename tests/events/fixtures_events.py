@@ -83,3 +83,17 @@ def flood_wire() -> Article:
         "Two coastal villages were evacuated by firefighters, according to the regional utility.",
         "2025-06-09",
     )
+
+
+def treaty_ratified() -> Article:
+    """The next step of the treaty story, a week later, told with much the same words."""
+    return art(
+        "treaty-ratified",
+        "Ostmark parliament ratifies Seyla river water-sharing treaty with Veldoria",
+        "Ostmark's parliament on Tuesday ratified the treaty that Chancellor Tobias Renn and "
+        "Veldorian President Maren Okafor signed last week in Lanzburg, splitting the waters of "
+        "the Seyla river after a 14-year dispute. Deputies voted 212 to 61. The treaty commits "
+        "Ostmark to release at least 420 cubic metres per second in the dry season, watched by a "
+        "joint commission of 12 engineers at the three dams upstream.",
+        "2025-06-17",
+    )

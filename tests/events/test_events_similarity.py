@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from fixtures_events import flood, summit_later, treaty_en, treaty_fr
+from fixtures_events import flood, summit_later, treaty_en, treaty_fr, treaty_ratified
 
 from newsprism.events import similarity, similarity_pairs
 from newsprism.records import Article
@@ -29,6 +29,13 @@ def test_dates_far_apart_lower_the_probability():
     a, b = treaty_en(), treaty_fr()
     later = dataclasses.replace(b, published="2025-08-20")
     assert similarity(a, later) < similarity(a, b) - 0.1
+
+
+def test_next_step_a_week_later_loses_most_of_its_probability():
+    # a ratification a week after the signing, in nearly the same words: a separate happening
+    a, later = treaty_en(), treaty_ratified()
+    same_day = dataclasses.replace(later, published=a.published)
+    assert similarity(a, later) < similarity(a, same_day) - 0.3
 
 
 def test_empty_articles_do_not_raise():

@@ -116,6 +116,9 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("m_rel", r"{month}\s+{mod}"),
         ("m", r"(?:(?:d[ée]but|fin|mi)[-\s](?:de\s+|d')?)?{month}"),
         ("last_night", r"(?:la\s+)?nuit\s+derni[èe]re"),
+        ("story_day", r"(?:le\s+)?lendemain(?!\s+(?:de|du|des)\b|\s+d')", "1"),
+        ("story_day", r"la\s+veille(?!\s+(?:de|du|des)\b|\s+d')", "-1"),
+        ("decade", r"(?:les\s+)?ann[ée]es\s+(?:(?P<decade>1\d{2}|20\d)0|(?P<short>[3-9])0)"),
         ("weekday_md", r"{weekday}\s+{day}(?:er)?\s+{month}(?!\s*\d)"),
         ("y", r"(?:(?:en|d[ée]but|fin|mi)[-\s])?{year}(?!\s*%)"),
         ("dayword", r"{dayword}"),
@@ -153,6 +156,10 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("dayword", r"{dayword}"),
         ("dayword_pod", r"{dayword}\s+(?:por\s+la\s+|en\s+la\s+|a\s+la\s+)?{pod}"),
         ("this_pod", r"esta\s+{pod}|anoche"),
+        ("story_day", r"(?:al\s+|el\s+)?d[íi]a\s+siguiente", "1"),
+        ("story_day", r"(?:el\s+)?d[íi]a\s+anterior", "-1"),
+        ("decade", r"(?:la\s+)?d[ée]cada\s+de\s+(?:los\s+)?(?:años\s+)?(?P<decade>1\d{2}|20\d)0"),
+        ("decade", r"(?:los\s+)?años\s+(?:(?P<decade>1\d{2}|20\d)0|(?P<short>[3-9])0)"),
         ("weekday", r"(?:el\s+)?(?:{mod}\s+)?{weekday}(?:\s+{mod2})?(?:\s+(?:por\s+la\s+)?{pod})?"),
         ("rel_unit", r"(?:(?:a\s+principios|a\s+finales|a\s+mediados|antes|m[áa]s\s+temprano)\s+(?:de\s+)?)?(?:el|la|del|este|esta|a\s+la)\s+{unit}\s+{mod}"),
         ("rel_unit", r"(?:(?:a\s+principios|a\s+finales|a\s+mediados)\s+(?:de\s+)?)?(?:el\s+|la\s+|del\s+)?{mod}\s+{unit}"),
@@ -179,6 +186,9 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("my", r"(?:(?:anfang|ende|mitte)\s+)?{month}\s+{year}"),
         ("m", r"(?:(?:anfang|ende|mitte)\s+)?{month}"),
         ("last_night", r"(?:letzte|vergangene)\s+nacht"),
+        ("story_day", r"(?:am\s+)?Tag\s+danach|am\s+darauffolgenden\s+Tag", "1"),
+        ("story_day", r"am\s+Vortag|am\s+Tag\s+zuvor", "-1"),
+        ("decade", r"(?:den\s+|die\s+)?(?:(?P<decade>1\d{2}|20\d)|(?P<short>[3-9]))0er(?:[-\s]?Jahren?)?"),
         ("weekday_md", r"{weekday},?\s+(?:(?:den|dem)\s+)?{day}\.\s*{month}(?!\s*\d)"),
         ("y", r"(?:(?:anfang|ende|mitte)\s+)?(?:(?:im\s+jahr(?:e)?)\s+)?{year}(?!\s*%)"),
         ("dayword", r"{dayword}"),
@@ -211,6 +221,9 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("m", r"(?<=\b[вВ]\s){month}"),
         ("m", r"(?:в\s+)?(?:начале|конце|середине)\s+{month}"),
         ("last_night", r"прошлой\s+ночью|минувшей\s+ночью"),
+        # "накануне выборов" is the eve of something else, not the day before the story's
+        ("story_day", r"накануне(?!\s+[а-яё]+(?:ов|ев|ей|ий|ы|и|а|я)\b)", "-1"),
+        ("decade", r"(?:(?P<decade>1\d{2}|20\d)|(?P<short>[3-9]))0-?х(?:\s+год(?:ах|ов|ы|ами))?"),
         ("weekday_md", r"(?:(?:в|во)\s+)?{weekday},?\s+{day}\s+{month}(?!\s*\d)"),
         ("ago", r"{unit}\s+{ago}"),
         ("y", r"(?:(?:в\s+)?(?:начале|конце|середине)\s+)?{year}(?:\s*(?:году|года|год|г\.))?(?!\s*%)"),
@@ -241,6 +254,9 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("m_rel", r"{mod}年{zhmonth}月(?![0-9一二三四五六七八九十]+[日号號])(?:[初中下]旬|初|底|中)?"),
         ("m", r"(?<![年\d个個]){zhmonth}月(?![0-9一二三四五六七八九十]+[日号號])(?:[初中下]旬|初|底|中)?"),
         ("last_night", r"昨晚|昨夜"),
+        ("story_day", r"第二天|次日|翌日", "1"),
+        ("story_day", r"前一天", "-1"),
+        ("decade", r"(?P<decade>1\d{2}|20\d)0年代"),
         ("this_pod", r"今晚|今夜"),
         ("dayword", r"{dayword}"),
         ("dayword_pod", r"{dayword}{pod}"),
@@ -367,7 +383,7 @@ def trigger(lang: str) -> re.Pattern[str] | None:
     lex = LEXICONS[lang]
     parts = [alternation(t) for t in (lex.months, lex.weekdays, lex.units, lex.day_words,
                                       lex.parts_of_day, lex.seasons, lex.sets)]
-    parts += [lex.ago] + [template for kind, template, *_ in RULES[lang] if kind == "ref"]
+    parts += [lex.ago] + [template for kind, template, *_ in RULES[lang] if kind in ("ref", "story_day")]
     if lang == "en":
         parts.append(_EN_TRIGGERS)
     # digits matter only as years, decades, clock times and numeric dates; other numbers

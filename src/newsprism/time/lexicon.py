@@ -202,8 +202,9 @@ DE = Lexicon(
     next=r"nächste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|folgende[nmrs]?",
     this=r"diese[nmrs]?|laufende[nmrs]?",
     ago=r"vor",
-    future=r"\b(?:wird|werden|wirst|werde|soll|sollen|geplant|plant|planen)\b",
-    past=r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte|sagten|erklärte)\b",
+    # the present of "stattfinden", "beginnen" announces what lies ahead ("findet am Dienstag statt")
+    future=r"\b(?:wird|werden|wirst|werde|soll|sollen|geplant|plant|planen|findet|finden|beginnt|beginnen)\b",
+    past=r"\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte|sagten|erklärte|fand|fanden|begann|begannen)\b",
     parts_of_day={"MO": r"morgen|vormittag", "AF": r"nachmittag", "EV": r"abend", "NI": r"nacht"},
     seasons={"SP": r"frühling|frühjahr", "SU": r"sommer", "FA": r"herbst", "WI": r"winter"},
     sets={
@@ -243,8 +244,11 @@ RU = Lexicon(
     next=r"следующ(?:ий|ая|ее|ую|ем|ей|его)|будущ(?:ий|ая|ее|ую|ем|ей|его)|ближайш\w+",
     this=r"эт(?:от|а|о|у|ом|ой|ого)|текущ(?:ий|ая|ее|ую|ем|ей|его)|нынешн\w+|сего",
     ago=r"назад|тому\s+назад",
-    future=r"\b(?:будет|будут|буду|будем|планиру\w+|намерен\w*|собира\w+)\b",
-    past=r"\b(?:был|была|было|были|заявил[аи]?|сообщил[аи]?|сказал[аи]?|объявил[аи]?|подписал[аи]?)\b",
+    # perfective presents are futures: "состоится во вторник"
+    future=r"\b(?:будет|будут|буду|будем|планиру\w+|намерен\w*|собира\w+|состо[ия]тся|пройд[её]т|пройдут|"
+    r"начн[её]тся|начнутся|откро[е]?тся|откроются|заверш[ие]тся|завершатся)\b",
+    past=r"\b(?:был|была|было|были|заявил[аи]?|сообщил[аи]?|сказал[аи]?|объявил[аи]?|подписал[аи]?|"
+    r"состоял(?:ся|ась|ось|ись)|прош[её]л|прошла|прошли|начал(?:ся|ась|ось|ись))\b",
     parts_of_day={"MO": r"утр(?:о|ом|а)", "AF": r"днём|днем", "EV": r"вечер(?:ом|а)?", "NI": r"ноч(?:ью|ь)"},
     seasons={"SP": r"весн(?:ой|а|у)", "SU": r"лет(?:ом)", "FA": r"осен(?:ью|ь)", "WI": r"зим(?:ой|а|у)"},
     sets={

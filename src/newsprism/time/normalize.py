@@ -334,6 +334,8 @@ def decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     groups = m.groupdict()
     if groups.get("decade"):
         return Resolved("DATE", m["decade"])
+    if groups.get("short"):  # "les années 80", "90-х": the twentieth century's
+        return Resolved("DATE", f"19{m['short']}", confidence=INFERRED)
     tens = _TENS_WORDS[m["tens"].lower()]
     if groups.get("century"):
         century = 19 if m["century"].lower() == "nineteen" else 20
@@ -387,15 +389,22 @@ def last_night(m: re.Match[str], ctx: Context) -> Resolved:
     return _day(-1, ctx)
 
 
-def next_pod(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the next morning": the day after the one the story is at (the last date mentioned, if a
-    day), else after the reference."""
-    shift = _mod(m["mod"], ctx.lex)
+def _story_day(shift: int, ctx: Context) -> Resolved:
+    """The day `shift` days from the one the story is at: the last date mentioned, if a day,
+    else the reference ("the next morning", "le lendemain", "накануне")."""
     span = dates.interval(ctx.focus) if ctx.focus else None
     if not shift or ctx.ref is None:
-        return _day(shift or 0, ctx)
+        return _day(shift, ctx)
     base = span[0] if span and span[0] == span[1] else ctx.ref
     return Resolved("DATE", (base + timedelta(days=shift)).isoformat(), True, NARRATIVE)
+
+
+def next_pod(m: re.Match[str], ctx: Context) -> Resolved:
+    return _story_day(_mod(m["mod"], ctx.lex) or 0, ctx)
+
+
+def story_day(m: re.Match[str], ctx: Context, value: str) -> Resolved:
+    return _story_day(int(value), ctx)
 
 
 def _resolve_weekday(weekday: int, shift: int | None, ctx: Context, week: bool, end: int) -> Resolved:
@@ -477,7 +486,9 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
         placeholder = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
         return Resolved("DATE", placeholder.get(unit, "XXXX"), True, UNRESOLVED)
     # "the next day" / "the following year" count from the story's time, not the DCT.
-    narrative = re.search(r"following|preceding|previous|that|next\s+day", m.group(0), re.IGNORECASE)
+    # "the next day" (in any language) counts from the story's day, "tomorrow" from the reference
+    narrative = re.search(r"following|preceding|previous|that|next\s+day", m.group(0), re.IGNORECASE) or \
+        (unit == "D" and shift)
     base = ctx.ref
     if narrative and ctx.focus and dates.interval(ctx.focus):
         base = dates.interval(ctx.focus)[0]  # type: ignore[index]
@@ -790,7 +801,7 @@ NORMALIZERS: dict[str, Callable[..., Resolved | None]] = {
     "iso": iso, "ymd": ymd, "numeric": numeric, "md": md, "my": my, "m": month_alone,
     "m_rel": month_rel, "y": year, "decade": decade, "century": century, "dayword": dayword,
     "dayword_pod": dayword_pod, "pod_dayword": dayword_pod, "this_pod": this_pod,
-    "last_night": last_night, "next_pod": next_pod, "weekday": weekday, "rel_unit": rel_unit, "ago": ago,
+    "last_night": last_night, "next_pod": next_pod, "story_day": story_day, "weekday": weekday, "rel_unit": rel_unit, "ago": ago,
     "after": after, "in": within, "duration": duration, "period_ended": period_ended,
     "quarter": quarter, "season": season, "clock": clock, "ref": ref, "weekday_md": weekday_md, "year_ago": year_ago, "weekend": weekend,
     "holiday": holiday, "set": set_, "set_weekday": set_weekday, "set_month": set_month,

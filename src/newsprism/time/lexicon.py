@@ -65,7 +65,9 @@ EN = Lexicon(
     this=r"this|the\s+current|current",
     ago=r"ago|earlier",
     future=(
-        r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|(?<!-)expected|slated|plans?\s+to|planning\s+to|planned\s+to|payable|effective|"
+        # "lower-than-expected" is an adjective; a hearing that "is held" lies ahead
+        r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|(?<!-)expected|slated|plans?\s+to|planning\s+to|"
+        r"planned\s+to|payable|effective|"
         r"is\s+to|are\s+to|to\s+be|supposed\s+to|due\s+to|set\s+to|would|as\s+(?:early|soon)\s+as|"
         r"(?:is|are)\s+(?:being\s+)?(?:heard|held|played|staged|tried|debated|voted\s+on))\b"
     ),
@@ -74,7 +76,10 @@ EN = Lexicon(
         "NI": r"night|overnight",
     },
     seasons={"SP": r"spring", "SU": r"summer", "FA": r"fall|autumn", "WI": r"winter"},
-    past=r"\b(?<!\bbe\s)(?<!\bbeen\s)(?:had\s+been\s+(?:due|scheduled|expected|slated|supposed|set)\s+to\s+\w+(?:\s+on)?|said|says|was|were|had|did|told|announced|reported|added|spoke|met|took|gave|went|came|"
+    # a participle after "be" is no past tense ("will be paid"); a plan that "had been due to"
+    # happen is over
+    past=r"\b(?<!\bbe\s)(?<!\bbeen\s)(?:had\s+been\s+(?:due|scheduled|expected|slated|supposed|set)\s+to\s+\w+"
+    r"(?:\s+on)?|said|says|was|were|had|did|told|announced|reported|added|spoke|met|took|gave|went|came|"
     r"made|held|began|left|won|lost|fell|rose|sent|saw|found|became|hit|ran|wrote|led|brought|"
     r"bought|sold|struck|froze|broke|chose|drove|flew|fought|kept|sought|stood|threw|knew|"
     r"thought|got|grew|paid|shut|spent|built|caught|meant|felt|heard)\b",

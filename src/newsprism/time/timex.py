@@ -72,7 +72,7 @@ def _tense(text: str, start: int, end: int, lang: str) -> int:
     right_match = _SENTENCE_END.search(text, end, end + _CUE_WINDOW)
     right = text[end:right_match.start() if right_match else end + _CUE_WINDOW]
     cues = _cue_regex(lang)
-    for side, found in ((left, list(cues.finditer(left))[::-1]), (right, list(cues.finditer(right)))):
+    for before, found in ((True, list(cues.finditer(left))[::-1]), (False, list(cues.finditer(right)))):
         if not found:
             continue
         nearest = found[0]
@@ -82,7 +82,7 @@ def _tense(text: str, start: int, end: int, lang: str) -> int:
         if nearest.lastgroup == "future":
             return 1
         # "the year ended March 31", "closed on Wednesday": the past verb governs the date itself
-        governs = side is left and " " not in nearest.group(0) and _GOVERNED.fullmatch(left, nearest.end())
+        governs = before and " " not in nearest.group(0) and _GOVERNED.fullmatch(left, nearest.end())
         return -2 if governs else -1
     return 0
 

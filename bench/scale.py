@@ -16,7 +16,7 @@ Peers: the local engine is the reference for the Ray engine (overhead, 1 vs 2 wo
 trafilatura alone (extraction only, the floor any full pipeline sits under) gives the cost of
 the cheapest stage for scale.
 
-    .venv/bin/python bench/scale.py [--sizes 10,25,100,1000,10000,100000] [--budget-min 24] [--ray-n 24]
+    .venv/bin/python bench/scale.py [--sizes 10,25,100,1000,10000,100000] [--budget-min 14] [--ray-n 24]
 """
 from __future__ import annotations
 
@@ -220,10 +220,14 @@ def write_corpus(rows: list[dict], n: int, path: Path, offset: int = 0) -> Path:
 
 # -- measurements ------------------------------------------------------------------------------
 def run_size(rows: list[dict], n: int, tmp: Path) -> dict:
+    """One size end to end, then the same command again on the unchanged corpus in a fresh
+    process: the rerun skips every document and reads its vectors from the store."""
     src = write_corpus(rows, n, tmp / f"c{n}.jsonl")
     load = load_avg()
-    r = child({"db": str(tmp / f"s{n}.db"), "engine": "local", "workers": 1, "paths": [str(src)]})
-    r.update(n=n, load=load, measured=True)
+    args = {"db": str(tmp / f"s{n}.db"), "engine": "local", "workers": 1, "paths": [str(src)]}
+    r = child(args)
+    again = child(args)
+    r.update(n=n, load=load, measured=True, rerun_wall=again["wall"], rerun_cpu=again["cpu"])
     return r
 
 
@@ -449,11 +453,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="10,25,100,1000,10000,100000")
     ap.add_argument("--limit", type=int, default=None, help="largest size to try")
-    ap.add_argument("--budget-min", type=float, default=24.0, help="whole run; sizes that do not fit are extrapolated")
+    ap.add_argument("--budget-min", type=float, default=14.0, help="whole run; sizes that do not fit are extrapolated")
     ap.add_argument("--ray-n", type=int, default=24, help="articles for the Ray 1 vs 2 workers runs")
     ap.add_argument("--ray-repeats", type=int, default=2, help="alternating runs per configuration; the fastest counts")
     ap.add_argument("--index-sizes", default="10000,100000")
-    ap.add_argument("--store-sizes", default="1000,10000,100000")
+    ap.add_argument("--store-sizes", default="1000,10000", help="larger sizes are extrapolated linearly")
     ap.add_argument("--index-timeout", type=float, default=240.0, help="seconds per index build or load")
     args = ap.parse_args()
     if not DATA.is_dir():
@@ -461,7 +465,7 @@ def main() -> None:
         return
     t_start = time.perf_counter()
     end = t_start + args.budget_min * 60
-    deadline = end - 14 * 60  # Ray runs, cold start, store and index sections need about 14 minutes
+    deadline = end - 8 * 60  # Ray runs, cold start, store and index sections need about 8 minutes
     sizes = sorted(int(s) for s in args.sizes.split(",") if s and (args.limit is None or int(s) <= args.limit))
     rows = real_texts()
     cmd = ".venv/bin/python bench/scale.py " + " ".join(sys.argv[1:])
@@ -511,19 +515,20 @@ def main() -> None:
 def _size_section(points: list[dict]) -> list[str]:
     md = ["### Local engine, end to end, by corpus size\n",
           "| articles | run | load avg | events | wall s | articles/s (target ≥ 20) | CPU s/article | "
-          "document phase s | corpus phase s | peak RSS MB after documents | peak RSS MB (target ≤ 1536) |",
-          "|---|---|---|---|---|---|---|---|---|---|---|"]
+          "document phase s | corpus phase s | rerun, unchanged corpus: wall s (CPU s) | "
+          "peak RSS MB after documents | peak RSS MB (target ≤ 1536) |",
+          "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for p in points:
         if p["measured"]:
             cpu = (p["doc_cpu"] + p["corpus_cpu"]) / p["n"]
             md.append(f"| {p['n']:,} | measured | {p['load']:.0f} | {p['events']} | {p['wall']:.0f} | "
                       f"{p['n'] / p['wall']:.2f} | {cpu:.2f} | {p['doc_wall']:.0f} | {p['corpus_wall']:.0f} | "
-                      f"{p['doc_rss_mb']:.0f} | {p['rss_mb']:.0f} |")
+                      f"{p['rerun_wall']:.1f} ({p['rerun_cpu']:.1f}) | {p['doc_rss_mb']:.0f} | {p['rss_mb']:.0f} |")
         else:
             rss = (f"~{p['rss_mb']:.0f} (+{p['rss_slope'] * 1000:.0f} MB per 1,000 stored)" if "rss_slope" in p
                    else "not extrapolated")
             md.append(f"| {p['n']:,} | extrapolated (corpus phase ∝ n^{p['exponent']:.2f}) | | | {p['wall']:.0f} | "
-                      f"{p['n'] / p['wall']:.3f} | | {p['doc_wall']:.0f} | {p['corpus_wall']:.0f} | "
+                      f"{p['n'] / p['wall']:.3f} | | {p['doc_wall']:.0f} | {p['corpus_wall']:.0f} | | "
                       f"{p['doc_rss_mb']:.0f} | {rss} |")
     big = _last(points, True)
     if big:

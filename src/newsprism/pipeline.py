@@ -1,12 +1,17 @@
 """Pipeline: wires the stages, in two phases.
 
 Document phase (per article, independent, so it batches and runs on Ray): ingest → clean (with
-language) → registered document stages (entities' mentions, time expressions, claims). Each batch
-is written to the store in one transaction; documents already stored (same content hash) are
-skipped before any work, so a rerun after a crash resumes where it stopped.
+language) → registered document stages (entities' mentions, time expressions, claims) → the
+batch's sentence vectors (`vectorise`). Each batch, vectors included, is written to the store in
+one transaction; documents already stored (same content hash) are skipped before any work, so a
+rerun after a crash resumes where it stopped.
 
 Corpus phase (needs every article at once): canonical entities → events → event dates and
-anchors → claim alignment → one atomic swap of the analysis in the store.
+anchors → claim alignment → one atomic swap of the analysis in the store. Embedding is most of
+the cost of events and claims, so the document phase computes every vector they will ask for
+(each article's lead, each claim as a query), in one model call per batch and on every Ray
+worker, and the corpus phase only primes `embed`'s cache from the store: it embeds nothing
+unless a stage asks for a text nobody foresaw, and what it does embed is stored for the next run.
 
 Document stages are registered by name, like spaCy components, so the Ray engine and the
 benchmarks run exactly the same list. A stage that fails on one article is recorded on that
@@ -14,9 +19,11 @@ article (`extra["stage_errors"]`) and the batch goes on.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import time as clock
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from .config import Options
@@ -93,6 +100,43 @@ def process(raw: RawDocument, opts: Options, timings: dict[str, float] | None = 
     return a
 
 
+def vectorise(articles: list[Article], timings: dict[str, float] | None = None) -> dict[bytes, bytes]:
+    """Store rows of the vectors the corpus phase will ask `embed` for; never raises (a miss is
+    only embedded later)."""
+    from . import embed
+
+    t0 = clock.perf_counter()
+    ok = [a for a in articles if a.status == "ok"]
+    try:
+        rows = embed.vectors(_leads(ok))
+        rows.update(embed.vectors(_claim_texts(ok), query=True))
+    except Exception:
+        log.exception("embedding failed on a batch of %d documents", len(ok))
+        rows = {}
+    _tick(timings, "embed", t0)
+    return rows
+
+
+def _leads(articles: Iterable[Article]) -> list[str]:
+    """What events.cluster embeds per article (as passages)."""
+    from .events.features import lead
+
+    return [lead(a) for a in articles]
+
+
+def _claim_texts(articles: Iterable[Article]) -> list[str]:
+    """What claims.align embeds per article (as queries)."""
+    return [c.text for a in articles for c in a.claims]
+
+
+def _prime(store, texts: list[str], query: bool) -> None:
+    """Load the stored vectors of these texts that the process does not hold yet."""
+    from . import embed
+
+    keys = {embed.key(t, query) for t in texts}
+    embed.prime(store.vectors(keys - embed.cached(keys)))
+
+
 def _tick(timings: dict[str, float] | None, name: str, t0: float) -> None:
     if timings is not None:
         timings[name] = timings.get(name, 0.0) + clock.perf_counter() - t0
@@ -110,42 +154,76 @@ def batches(raws: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument
 
 
 def ingest(paths: Iterable[str | Path], store, opts: Options, progress=None) -> dict[str, int]:
-    """Document phase: new documents processed and stored batch by batch."""
+    """Document phase: new documents processed and stored batch by batch.
+
+    One batch may be in flight behind the current one: its vectors are still being computed
+    (the model runs in C without the GIL) while the next batch goes through the Python stages,
+    so both cores work. A batch is stored, vectors included, only once it is complete."""
     from .ingest import iter_documents
 
     stats = {"seen": 0, "new": 0, "skipped_known": 0, "errors": 0}
     timings: dict[str, float] = {}
     runner = _runner(opts)
+    pending: list[tuple[list[Article], Future | dict[bytes, bytes], int]] = []
+
+    def flush() -> None:
+        done, vectors, seen = pending.pop(0)
+        store.put_articles(done, vectors.result() if isinstance(vectors, Future) else vectors)
+        stats["new"] += len(done)
+        stats["errors"] += sum(a.status != "ok" for a in done)
+        if progress:
+            progress(seen)
+
     for batch in batches(iter_documents(paths, opts), opts.batch_size):
         stats["seen"] += len(batch)
         ids = [raw_id(r) for r in batch]
-        todo, seen_ids = [], store.has_articles(ids)
+        todo, seen_ids = [], store.has_articles(ids) | {a.id for p in pending for a in p[0]}
         for r, rid in zip(batch, ids):
-            if rid in seen_ids:  # stored before, or a duplicate inside this batch
+            if rid in seen_ids:  # stored before, in flight, or a duplicate inside this batch
                 stats["skipped_known"] += 1
                 continue
             seen_ids.add(rid)
             todo.append(r)
-        done = runner(todo, opts, timings)
-        store.put_articles(done)
-        stats["new"] += len(done)
-        stats["errors"] += sum(a.status != "ok" for a in done)
-        if progress:
-            progress(len(batch))
+        done, vectors = runner(todo, opts, timings)
+        pending.append((done, vectors, len(batch)))
+        while len(pending) > 1:
+            flush()
+    while pending:
+        flush()
     stats["timings"] = timings  # type: ignore[assignment]
     return stats
 
 
-def _runner(opts: Options) -> Callable[[list[RawDocument], Options, dict], list[Article]]:
+Runner = Callable[[list[RawDocument], Options, dict],
+                  tuple[list[Article], "Future[dict[bytes, bytes]] | dict[bytes, bytes]"]]
+
+
+def run_batch(raws: list[RawDocument], opts: Options,
+              timings: dict[str, float]) -> tuple[list[Article], dict[bytes, bytes]]:
+    """A batch through the document phase: its articles and their sentence vectors."""
+    done = [process(r, opts, timings) for r in raws]
+    return done, vectorise(done, timings)
+
+
+def _runner(opts: Options) -> Runner:
     if opts.engine == "ray":
         from .scale import ray_runner
         return ray_runner(opts)
-    return lambda raws, o, timings: [process(r, o, timings) for r in raws]
+
+    def run(raws: list[RawDocument], o: Options, timings: dict[str, float]):
+        done = [process(r, o, timings) for r in raws]
+        return done, _embedder().submit(vectorise, done, timings)
+    return run
+
+
+@functools.cache
+def _embedder() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(1, thread_name_prefix="newsprism-embed")
 
 
 def analyze_corpus(store, opts: Options, step=None) -> Report:
     """Corpus phase over every stored article; replaces the stored analysis atomically."""
-    from . import claims, entities, events, time
+    from . import claims, embed, entities, events, time
 
     timings: dict[str, float] = {}
     articles = {a.id: a for a in store.articles(status="ok")}
@@ -159,14 +237,19 @@ def analyze_corpus(store, opts: Options, step=None) -> Report:
         timings[name] = clock.perf_counter() - t0
         return out
 
+    run("vectors", lambda: _prime(store, _leads(ordered), query=False))
     run("entities", lambda: entities.canonicalize(ordered))
     evs = run("events", lambda: events.cluster(ordered))
+    store.put_vectors(embed.take_fresh())
     ents = run("entities (by event)", lambda: entities.canonicalize(ordered, groups=[e.articles for e in evs]))
     run("time", lambda: time.date_events(evs, articles))
 
     def align() -> None:
         for ev in evs:
+            members = [articles[i] for i in ev.articles if i in articles]
+            _prime(store, _claim_texts(members), query=True)
             ev.claims = claims.align(ev, articles)
+        store.put_vectors(embed.take_fresh())
     run("claims", align)
     store.replace_analysis(evs, ents, articles)
     return Report(events=evs, articles=articles, entities={e.id: e for e in ents},

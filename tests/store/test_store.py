@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from newsprism.records import Article, ClaimGroup, Conflict, Event, Evidence
-from newsprism.store import Store
+from newsprism.store import MIGRATIONS, Store
 
 
 def _article(i: int, text: str = "Harbor workers ended the strike.") -> Article:
@@ -54,4 +54,4 @@ def test_migrations_recorded(tmp_path):
     Store(path).close()
     Store(path).close()  # reopening applies nothing twice
     rows = sqlite3.connect(path).execute("SELECT id FROM migrations").fetchall()
-    assert rows == [(1,), (2,)]
+    assert rows == [(n,) for n in range(1, len(MIGRATIONS) + 1)]

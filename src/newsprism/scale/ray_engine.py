@@ -3,8 +3,10 @@
 The document stages are independent per article and CPU-bound (embedding, NER), so they scale
 by processes, not threads. A Ray actor is such a process: it loads the stage models once (lazily,
 by the stages' own cached loaders) and then serves chunk after chunk, so model loading is paid
-once per worker, not per document or per batch. Each actor runs exactly `pipeline.process`, so the
-Ray engine produces the same articles as the local one.
+once per worker, not per document or per batch. Each actor runs exactly `pipeline.run_batch`
+(every document stage, then the chunk's sentence vectors), so the Ray engine produces the same
+articles and vectors as the local one. A worker's embedding engine runs one OpenMP thread (Ray sets
+OMP_NUM_THREADS to the actor's one CPU): the pool is the parallelism.
 
 Ray is started once per process and reused across batches and runs: against `opts.ray_address`
 when given (an existing cluster, where newsprism must be installed on every node), otherwise as a
@@ -25,7 +27,7 @@ from ..records import Article, RawDocument
 
 log = logging.getLogger(__name__)
 
-Runner = Callable[[list[RawDocument], Options, dict], list[Article]]
+Runner = Callable[[list[RawDocument], Options, dict], tuple[list[Article], dict[bytes, bytes]]]
 
 CHUNKS_PER_WORKER = 4  # per batch: small enough to balance uneven documents, few enough round trips
 LOCAL_OBJECT_STORE = 256 * 1024 * 1024  # batches are small; Ray's default (30% of RAM) is not needed
@@ -37,17 +39,22 @@ _state: dict = {"local_cpus": 0, "pool": None, "pool_key": None, "actors": []}
 class DocWorker:
     """One worker process: runs every document stage on a chunk and reports its stage timings."""
 
-    def run(self, raws: list[RawDocument], opts: Options) -> tuple[list[Article], dict[str, float]]:
+    def run(self, raws: list[RawDocument], opts: Options
+            ) -> tuple[list[Article], dict[bytes, bytes], dict[str, float]]:
         from .. import pipeline
 
         timings: dict[str, float] = {}
-        return [pipeline.process(r, opts, timings) for r in raws], timings
+        arts, vectors = pipeline.run_batch(raws, opts, timings)
+        return arts, vectors, timings
 
     def run_to_shard(self, raws: list[RawDocument], opts: Options, path: str) -> dict:
-        """Process a chunk and write it as one Parquet shard; only counts travel back."""
+        """Process a chunk and write it as one Parquet shard; only counts travel back. Shards
+        carry no vectors: the corpus phase embeds what it needs and stores it."""
+        from .. import pipeline
         from .shards import write_shard
 
-        arts, timings = self.run(raws, opts)
+        timings: dict[str, float] = {}
+        arts = [pipeline.process(r, opts, timings) for r in raws]
         write_shard(arts, path)
         return {"new": len(arts), "errors": sum(a.status != "ok" for a in arts), "timings": timings}
 
@@ -60,25 +67,28 @@ def ray_runner(opts: Options) -> Runner:
     """The batch runner `pipeline.ingest` calls when `opts.engine == "ray"`."""
     pool = _pool(opts)
 
-    def run(raws: list[RawDocument], o: Options, timings: dict[str, float]) -> list[Article]:
+    def run(raws: list[RawDocument], o: Options,
+            timings: dict[str, float]) -> tuple[list[Article], dict[bytes, bytes]]:
         if not raws:
-            return []
+            return [], {}
         size = max(1, math.ceil(len(raws) / (max(1, o.ray_workers) * CHUNKS_PER_WORKER)))
         chunks = [raws[i:i + size] for i in range(0, len(raws), size)]
         for chunk in chunks:
             pool.submit(lambda actor, c: actor.run.remote(c, o), chunk)
         out: list[Article] = []
+        vectors: dict[bytes, bytes] = {}
         for chunk in chunks:  # ActorPool returns results in submission order
             try:
-                arts, t = pool.get_next()
+                arts, v, t = pool.get_next()
             except Exception as exc:  # a worker lost for good: record it on its documents
                 log.error("ray worker failed on %d documents: %r", len(chunk), exc)
                 out += [_failed(r, exc) for r in chunk]
                 continue
             out += arts
-            for k, v in t.items():
-                timings[k] = timings.get(k, 0.0) + v
-        return out
+            vectors.update(v)
+            for k, secs in t.items():
+                timings[k] = timings.get(k, 0.0) + secs
+        return out, vectors
 
     return run
 

@@ -43,6 +43,10 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX events_order ON events(date DESC, n_articles DESC, id);
     """,
+    # 3: sentence vectors, computed once (document phase) and read back by the corpus phase
+    """
+    CREATE TABLE vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL) WITHOUT ROWID;
+    """,
 ]
 
 
@@ -106,9 +110,11 @@ class Store:
             found.update(r[0] for r in self.db.execute(q, chunk))
         return found
 
-    def put_articles(self, articles: list[Article]) -> None:
-        """Write a batch in one transaction: all of it lands, or none."""
+    def put_articles(self, articles: list[Article], vectors: dict[bytes, bytes] | None = None) -> None:
+        """Write a batch, and the sentence vectors computed for it, in one transaction: all of it
+        lands, or none."""
         with self.transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO vectors VALUES (?,?)", (vectors or {}).items())
             for a in articles:
                 if db.execute("SELECT 1 FROM articles WHERE id=?", (a.id,)).fetchone():
                     continue
@@ -144,6 +150,23 @@ class Store:
 
     def count_articles(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT status, count(*) FROM articles GROUP BY status").fetchall())
+
+    # -- sentence vectors (see newsprism.embed) --------------------------------------------------
+    def put_vectors(self, vectors: dict[bytes, bytes]) -> None:
+        if vectors:
+            with self.transaction() as db:
+                db.executemany("INSERT OR IGNORE INTO vectors VALUES (?,?)", vectors.items())
+
+    def vectors(self, keys: Iterable[bytes]) -> Iterator[tuple[bytes, bytes]]:
+        """Stored (key, vector) rows among `keys`; unknown keys are simply absent."""
+        keys = list(keys)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            yield from self.db.execute(
+                f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+
+    def count_vectors(self) -> int:
+        return self.db.execute("SELECT count(*) FROM vectors").fetchone()[0]
 
     # -- corpus-level results -------------------------------------------------------------------
     def replace_analysis(self, events: list[Event], entities: list[Entity],

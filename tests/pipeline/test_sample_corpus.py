@@ -106,15 +106,9 @@ def _entity_of(report, article_ids: set[str], variant: str) -> set[str]:
 
 GOLD_EVENTS = [e["id"] for e in json.loads((Path(__file__).resolve().parents[2] / "examples" / "corpus" / "gold.json")
                                            .read_text(encoding="utf-8"))["events"]]
-# Known gap (issue 5): E2 has "Ms Baztán" between two full names sharing that surname (a bare
-# surname with a gendered title is left unresolved) and a city named in two languages
-# (Valence / Valencia); both need rules the entity stage does not have yet.
-KNOWN_ENTITY_GAPS = {"E2"}
 
 
-@pytest.mark.parametrize("event_id", [
-    pytest.param(e, marks=pytest.mark.xfail(reason="gendered bare surname and cross-language city names", strict=False))
-    if e in KNOWN_ENTITY_GAPS else e for e in GOLD_EVENTS])
+@pytest.mark.parametrize("event_id", GOLD_EVENTS)
 def test_name_variants_merged(gold, analysed, event_id):
     report, _ = analysed
     files = _by_file(report)

@@ -35,6 +35,7 @@ import dataclasses
 import hashlib
 import logging
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -53,6 +54,7 @@ WINDOW = 6
 STRONG = 0.88  # fuzzy score that merges anywhere in the corpus
 IN_GROUP = 0.80  # ... when both names occur in one event group
 CANDIDATE = 0.78  # lower-cased MT candidates against well-formed names in their group
+EXONYM_RATIO = 0.75  # spelling overlap a place's names in two languages keep (Valencia / Valence: 0.80)
 TYPE_GROUPS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "PRODUCT": "PRO",
                "EVENT": "EVT", "NORP": "NORP"}
 KEEP_TITLES = {"ORG", "PRODUCT", "EVENT"}  # "General Motors" keeps its first word
@@ -60,6 +62,26 @@ _PAREN_ACRONYM = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.&]{1,9})\s*[)\]]")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
 _LOWER_GAP = re.compile(r"[a-z\-]+(?:[ \-][a-z]+)*")  # words joined by single spaces or hyphens
 MAX_SPLIT = 4
+# Words next to a person's name that give their gender (honorifics and gendered role nouns,
+# en/fr/es/it/pt/de; not pronouns, which refer to a sentence's subject rather than to the name
+# beside them): a bare "Ms Roe" then resolves to Jane Roe even when John Roe is in the same
+# story. An epicene title takes the gender of its article ("la ministre", "el portavoz").
+FEMININE = frozenset("""
+    ms mrs miss mme madame mlle mademoiselle sra señora srta señorita doña frau signora sig.ra senhora dona
+    lady dame ministra presidenta alcaldesa diputada senadora gobernadora directora
+    secretaria consejera concejala spokeswoman chairwoman congresswoman businesswoman queen princess duchess
+    countess empress sister mother daughter wife widow ministerin kanzlerin präsidentin sprecherin
+    """.split())
+MASCULINE = frozenset("""
+    mr mister m. monsieur sr señor don herr signor senhor sir lord ministro alcalde
+    diputado senador gobernador director secretario consejero concejal spokesman chairman congressman
+    businessman king prince duke emperor brother father husband widower kanzler sprecher
+    """.split())
+_GENDERED_ARTICLES = {"la": "F", "una": "F", "une": "F", "le": "M", "el": "M", "un": "M"}
+GENDER_WINDOW = 5  # words before a full name (and after it, in an apposition) that may describe it
+TITLE_WORDS = 2  # words before a bare surname that may be its title ("la ministra Roe", "Mr Roe")
+_SENTENCE_BREAK = re.compile(r"(?<=\w\w)[.!?]\s|[;:\n]")  # not after "M." (Monsieur)
+_GENDER_WORD = re.compile(r"[^\W\d_][\w\-]*\.?")
 SET_ASIDE = "entity_candidates"  # Article.extra key: MT candidates that matched nothing yet
 SPLIT_RATIO = 0.88
 
@@ -185,6 +207,7 @@ def _canonicalize(articles: list[Article], groups: list[list[str]] | None) -> li
     _merge_countries(nodes, clusters)
     _merge_acronyms(nodes, acronym_links, clusters)
     _merge_fuzzy(nodes, clusters)
+    _merge_exonyms(nodes, clusters, {a.id: a.language for a in articles})
     _merge_generic_tails(nodes, clusters)
     assignment = _resolve_short_forms(nodes, clusters, articles, group_of)
     return _entities(nodes, clusters, assignment, articles)
@@ -421,6 +444,30 @@ def _merge_fuzzy(nodes: list[_Node], clusters: _Clusters) -> None:
             joined.add(candidate)
 
 
+def _merge_exonyms(nodes: list[_Node], clusters: _Clusters, language: dict[str, str | None]) -> None:
+    """A place named in two languages in one event group ("Valencia" / "Valence", "Algeciras" /
+    "Algésiras"): single words that sound alike (same phonetic key), written only in different
+    languages, one of them a place. The fuzzy rule cannot join them when a small NER model types
+    the foreign city as a person or a firm; the language split is what makes it safe, since one
+    language never writes one place two ways."""
+    langs = {i: {language.get(a) for a in n.articles} - {None} for i, n in enumerate(nodes)}
+    for a, b in _pairs(nodes):
+        if clusters.find(a) == clusters.find(b):
+            continue
+        na, nb = nodes[a], nodes[b]
+        if len(na.tokens) != 1 or len(nb.tokens) != 1 or na.candidate or nb.candidate or not na.groups & nb.groups:
+            continue
+        if not langs[a] or not langs[b] or langs[a] & langs[b] or na.phon != nb.phon:
+            continue
+        if "LOC" not in (TYPE_GROUPS.get(clusters.type(a)), TYPE_GROUPS.get(clusters.type(b))):
+            continue
+        signals = similarity(na, nb)
+        if signals["ratio"] >= EXONYM_RATIO:
+            clusters.union(a, b, {"rule": "exonym", "names": [na.text, nb.text],
+                                  "signals": {k: round(v, 3) for k, v in signals.items()},
+                                  "languages": sorted(langs[a] | langs[b]), "score": round(_score(signals), 3)})
+
+
 def _tokens_compatible(a: list[str], b: list[str]) -> bool:
     """Multi-word names must agree word by word: "Eastern Air" is not "Southern Air"."""
     if len(a) == 1 or len(b) == 1:
@@ -482,10 +529,12 @@ def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple
     initialled = {i: _initial_targets(nodes, n, expansions) for i, n in enumerate(nodes) if _initialled(n)}
     for key, members in expansions.items():  # "J. Roe" that abbreviates a full name is not one itself
         expansions[key] = [t for t in members if not initialled.get(t)]
-    forms: dict[int, set[str]] = defaultdict(set)  # short spellings of each cluster
+    forms: dict[int, set[tuple[str, bool]]] = defaultdict(set)  # short spellings of each cluster
     for i, n in enumerate(nodes):
         if _is_short(n):
-            forms[clusters.find(i)].add(n.squash)
+            forms[clusters.find(i)].add((n.squash, n.candidate))
+    texts = {a.id: a.text for a in articles}
+    genders = _person_genders(nodes, clusters, texts)
     assignment: dict[int, tuple[int, dict | None]] = {}
     by_root: dict[int, set[int]] = {}  # word-form targets depend on the cluster, not the node
     for i, n in enumerate(nodes):
@@ -498,9 +547,60 @@ def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple
         targets |= initialled.get(i, set())
         targets = [t for t in targets if clusters.find(t) != root]
         for m in n.mentions:
-            picked = _pick_target(m, n, clusters.type(root), targets, clusters, group_of) if targets else None
+            picked = None
+            if targets:
+                own = _gender(_context(m, texts.get(m.article_id, ""), TITLE_WORDS, apposition=False))
+                picked = _pick_target(m, n, clusters.type(root), targets, clusters, group_of, (genders, own))
             assignment[id(m)] = picked or (root, None)
     return assignment
+
+
+def _context(m: Mention, text: str, window: int = GENDER_WINDOW,
+             apposition: bool = True) -> tuple[list[str], list[str], list[str]]:
+    """Lower-cased words of the mention, of up to `window` words before it in its sentence, and
+    of the apposition after it ("Ana Ruiz, la ministra, ...") when asked."""
+    def words(s: str) -> list[str]:
+        return [w if w == "m." else w.rstrip(".") for w in _GENDER_WORD.findall(s.lower())]
+
+    before = _SENTENCE_BREAK.split(text[max(0, m.start - 80): m.start])[-1]
+    rest = text[m.end: m.end + 80]
+    after = re.split(r"[.!?;:,\n]", rest[1:])[0] if apposition and rest.startswith(",") else ""
+    return words(m.text), words(before)[-window:], words(after)[:window]
+
+
+def _cues(words: list[str]) -> list[str]:
+    """Genders the words state, in order."""
+    out = []
+    for w, nxt in zip(words, words[1:] + [""]):
+        if w in FEMININE or w in MASCULINE:
+            out.append("F" if w in FEMININE else "M")
+        elif w in _GENDERED_ARTICLES and nxt in keys.TITLES:
+            out.append(_GENDERED_ARTICLES[w])
+    return out
+
+
+def _gender(context: tuple[list[str], list[str], list[str]]) -> str | None:
+    """"F", "M" or None: the mention's own title decides, else the gendered word nearest to it
+    ("a ministry spokesman said Ms Roe" is about a woman)."""
+    own, before, after = (_cues(words) for words in context)
+    if own:
+        return own[-1]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _person_genders(nodes: list[_Node], clusters: _Clusters, texts: dict[str, str]) -> dict[int, str]:
+    """Gender of each cluster that holds a full person name, voted over all its mentions."""
+    votes: dict[int, Counter] = defaultdict(Counter)
+    for i, n in enumerate(nodes):
+        if len(n.tokens) < 2 or n.candidate:
+            continue
+        for m in n.mentions:
+            g = _gender(_context(m, texts.get(m.article_id, "")))
+            if g:
+                votes[clusters.find(i)][g] += 1
+    return {r: c.most_common(1)[0][0] for r, c in votes.items() if len(set(c.values())) == len(c)}
 
 
 def _person_shaped(n: _Node) -> bool:
@@ -536,15 +636,17 @@ def _is_short(n: _Node) -> bool:
     return not n.acronym and not n.formal and (len(n.tokens) == 1 or n.candidate)
 
 
-def _form_targets(nodes, clusters, root: int, forms: set[str], expansions) -> set[int]:
+def _form_targets(nodes, clusters, root: int, forms: set[tuple[str, bool]], expansions) -> set[int]:
     """Full names whose surname (people) or first word (organisations) a short form matches.
 
     NER types of a bare word are unreliable ("Roe" tagged as a place or a firm), so a surname
     may come from a short form of any type but a product or event; such type-crossing matches
-    stay within the article or event group (see `_pick_target`)."""
+    stay within the article or event group (see `_pick_target`). Only a machine translation's
+    lower-cased candidate may differ from the word by a letter or two ("olavarri"); a short form
+    a writer spelt must be the word itself ("Valencia" is not the end of "... Valenciana")."""
     ctype = clusters.type(root)
     out: set[int] = set()
-    for form in forms:
+    for form, damaged in forms:
         for prefix in ("P", "O"):
             if ctype in ("PRODUCT", "EVENT") or (prefix == "O" and ctype not in ("ORG", "MISC")):
                 continue
@@ -553,13 +655,20 @@ def _form_targets(nodes, clusters, root: int, forms: set[str], expansions) -> se
             for key in _short_keys(form):
                 for t in expansions.get(prefix + key, []):
                     word = nodes[t].tokens[-1] if prefix == "P" else nodes[t].tokens[0]
-                    if _compatible_token(word, form):
+                    if _compatible_token(word, form) if damaged else keys.squash(word) == form or \
+                            keys.phonetic(word) == keys.phonetic(form):
                         out.add(t)
     return out
 
 
-def _pick_target(m: Mention, n: _Node, short_type: str, targets: list[int], clusters: _Clusters, group_of):
+def _pick_target(m: Mention, n: _Node, short_type: str, targets: list[int], clusters: _Clusters, group_of,
+                 gender: tuple[dict[int, str], str | None] = ({}, None)):
+    """The full name a short form stands for, searched in its article, then its event group,
+    then (for types that may travel) the corpus; None when two full names compete. A gendered
+    short form ("Ms Roe", "la ministra Roe") never takes a full name of the other gender, and
+    picks the one of its gender when two compete."""
     nodes = clusters.nodes
+    genders, own = gender
     groups = group_of.get(m.article_id, set())
     target_type = clusters.type(targets[0])
     kind = ("model" if target_type == "PRODUCT" else
@@ -572,6 +681,10 @@ def _pick_target(m: Mention, n: _Node, short_type: str, targets: list[int], clus
         scopes.append(("corpus", 0.7, lambda t: True))
     for scope, score, inside in scopes:
         roots = {clusters.find(t) for t in targets if inside(t)}
+        if own:
+            roots = {r for r in roots if genders.get(r, own) == own}
+            if len(roots) > 1:
+                roots = {r for r in roots if genders.get(r) == own} or roots
         if len(roots) > 1:
             return None  # two full names compete: stays unresolved
         if roots:
@@ -635,9 +748,10 @@ def _entity(mentions: list[Mention], evidence: list[dict], person_votes: float =
 
 
 def _name_rank(spelling: str, count: int, etype: str) -> tuple:
-    """Well-formed first (capitalised, Latin, a full name with its first name for people), then
-    most attested."""
+    """Well-formed first (capitalised, a full name with its first name for people, spelt out
+    rather than an acronym, Latin script), then most attested."""
     words = spelling.split()
     well_formed = spelling[:1].isupper() and not spelling.islower()
     full = len(words) >= 2 and len(words[0].rstrip(".")) > 1 if etype == "PERSON" else True  # not "J. Roe"
-    return (well_formed, full, spelling.isascii(), count, len(spelling))
+    latin = all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in spelling if ch.isalpha())
+    return (well_formed, full, not keys.is_acronym(spelling), latin, count, len(spelling))

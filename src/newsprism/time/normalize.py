@@ -316,10 +316,6 @@ _COUNT_AFTER = re.compile(
     r"\s+(?:[a-z]\w*\s+)?(?!years\b|months\b|days\b|weeks\b)(?:[a-z]\w*s|people|children|men|women|staff|personnel)\b")
 
 
-_TENS_WORDS = {w: i for i, w in enumerate(
-    "_ _ twenties thirties forties fifties sixties seventies eighties nineties".split()) if i > 1}
-
-
 # A year modifies a plural noun after an article, a possessive or a preposition ("the 2020
 # elections", "in 1998 prices"); a bare number right before one may count it ("said 1500
 # officers") or date it ("said 1998 sales"): such a value is kept with low confidence.
@@ -328,9 +324,11 @@ _PLURAL_NEXT = re.compile(
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|in|of|since|by|for|from|until|to|during|after|before|"
     r"and|or|between|mid|early|late|le|la|les|l'|en|de|des|du|el|los|las|del|al)|'s|[,(-])\s*$", re.IGNORECASE)
+_TENS_WORDS = {w: i for i, w in enumerate(
+    "_ _ twenties thirties forties fifties sixties seventies eighties nineties".split()) if i > 1}
 
 
-def decade(m: re.Match[str], ctx: Context) -> Resolved | None:
+def decade(m: re.Match[str], ctx: Context) -> Resolved:
     groups = m.groupdict()
     if groups.get("decade"):
         return Resolved("DATE", m["decade"])
@@ -485,8 +483,8 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.ref is None:
         placeholder = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
         return Resolved("DATE", placeholder.get(unit, "XXXX"), True, UNRESOLVED)
-    # "the next day" / "the following year" count from the story's time, not the DCT.
-    # "the next day" (in any language) counts from the story's day, "tomorrow" from the reference
+    # "the next day" (in any language) and "the following year" count from the story's time,
+    # "tomorrow" and "next year" from the reference
     narrative = re.search(r"following|preceding|previous|that|next\s+day", m.group(0), re.IGNORECASE) or \
         (unit == "D" and shift)
     base = ctx.ref
@@ -801,9 +799,10 @@ NORMALIZERS: dict[str, Callable[..., Resolved | None]] = {
     "iso": iso, "ymd": ymd, "numeric": numeric, "md": md, "my": my, "m": month_alone,
     "m_rel": month_rel, "y": year, "decade": decade, "century": century, "dayword": dayword,
     "dayword_pod": dayword_pod, "pod_dayword": dayword_pod, "this_pod": this_pod,
-    "last_night": last_night, "next_pod": next_pod, "story_day": story_day, "weekday": weekday, "rel_unit": rel_unit, "ago": ago,
-    "after": after, "in": within, "duration": duration, "period_ended": period_ended,
-    "quarter": quarter, "season": season, "clock": clock, "ref": ref, "weekday_md": weekday_md, "year_ago": year_ago, "weekend": weekend,
-    "holiday": holiday, "set": set_, "set_weekday": set_weekday, "set_month": set_month,
-    "set_freq": set_freq, "week_of": week_of,
+    "last_night": last_night, "next_pod": next_pod, "story_day": story_day, "weekday": weekday,
+    "rel_unit": rel_unit, "ago": ago, "after": after, "in": within, "duration": duration,
+    "period_ended": period_ended, "quarter": quarter, "season": season, "clock": clock, "ref": ref,
+    "weekday_md": weekday_md, "year_ago": year_ago, "weekend": weekend, "holiday": holiday,
+    "set": set_, "set_weekday": set_weekday, "set_month": set_month, "set_freq": set_freq,
+    "week_of": week_of,
 }

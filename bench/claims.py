@@ -74,7 +74,8 @@ def gold_section(lines: list[str]) -> dict:
     lines += ["", f"Pairwise alignment (same-statement links between sources): P {a['p']:.2f}, R {a['r']:.2f}, "
               f"F1 **{a['f1']:.2f}** over {a['n']} gold links.", "",
               f"Speed, whole gold run (extract + align, models loaded in the run): {n_claims} claims in {wall:.1f} s wall "
-              f"/ {cpu:.1f} s CPU.", ""]
+              f"/ {cpu:.1f} s CPU: **{n_claims / max(cpu, 1e-9):.0f} claims per CPU-second** "
+              f"({n_claims / max(wall, 1e-9):.0f} claims/s wall).", ""]
     return m
 
 

@@ -64,3 +64,16 @@ def test_decades(lang, text, expr, value):
 )
 def test_present_forms_that_announce_the_future(lang, text, expr, value):
     assert value_of(text, expr, lang) == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The temple dates from the 5th century BC."),
+        ("en", "The city was founded in 1200 BC."),
+        ("fr", "La ville fut fondée en 1500 av. J.-C."),
+        ("ru", "Колонию на Марсе обещают основать в 2999 году."),
+    ],
+)
+def test_eras_and_far_years_get_no_confident_value(lang, text):
+    assert all(t.value is None or t.confidence < 0.5 for t in find_timexes(text, "2021-01-27", lang))

@@ -295,8 +295,8 @@ def year(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         return _date_value(value, month, None, ctx) if month else Resolved("DATE", f"{value:04d}")
     value = _int(m["year"])
-    if value is None or not _year_ok(value, ctx):
-        return Resolved("DATE", None, confidence=INVALID)
+    if value is None or not _year_ok(value, ctx) or _BEFORE_CHRIST.match(ctx.text, m.end()):
+        return Resolved("DATE", None, confidence=INVALID)  # out of range, or "1200 BC"
     bare = m.group(0).strip().isdigit()
     if bare and _COUNT_BEFORE.search(before) and _COUNT_AFTER.match(ctx.text, m.end()):
         return None  # "a maximum of 1550 warheads": a count
@@ -344,10 +344,15 @@ def decade(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved("DATE", f"{century:02d}{tens}", confidence=EXPLICIT if groups.get("century") else INFERRED)
 
 
+_BEFORE_CHRIST = re.compile(r"\s*(?:BC|B\.C\.|BCE|av\.\s*J\.-C\.|a\.\s*C\.|v\.\s*Chr\.|до\s+н\.\s*э\.)(?!\w)", re.IGNORECASE)
+
+
 def century(m: re.Match[str], ctx: Context) -> Resolved | None:
     n = int(m["ordinal"])
     if not 1 <= n <= 30:
         return None
+    if _BEFORE_CHRIST.match(ctx.text, m.end()):
+        return Resolved("DATE", None, confidence=INVALID)  # "the 5th century BC": no era in the value
     return Resolved("DATE", f"{n - 1:02d}")
 
 
@@ -569,6 +574,8 @@ def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     groups = m.groupdict()
     if unit == "Q" and re.search(r"-quarters", m.group(0), re.IGNORECASE):
         return None  # "three-quarters of": a fraction
+    if ctx.lang == "ru" and re.search(r"году\W*$", m.group(0), re.IGNORECASE):
+        return None  # "в 2999 году": a (far) year, a length would be "лет"
     if groups.get("vague") or not groups.get("num"):
         return Resolved("DURATION", dates.duration(None, unit), confidence=INFERRED)
     n = number(m["num"], ctx.lex)

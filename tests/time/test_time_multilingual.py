@@ -77,3 +77,14 @@ def test_present_forms_that_announce_the_future(lang, text, expr, value):
 )
 def test_eras_and_far_years_get_no_confident_value(lang, text):
     assert all(t.value is None or t.confidence < 0.5 for t in find_timexes(text, "2021-01-27", lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("民國一百一十年的預算已通過。", "民國一百一十年", "2021"),
+        ("新法自民国110年3月5日起施行。", "民国110年3月5日", "2021-03-05"),
+    ],
+)
+def test_republic_of_china_years(text, expr, value):
+    assert value_of(text, expr, "zh") == value

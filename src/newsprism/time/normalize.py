@@ -328,6 +328,18 @@ _TENS_WORDS = {w: i for i, w in enumerate(
     "_ _ twenties thirties forties fifties sixties seventies eighties nineties".split()) if i > 1}
 
 
+def roc_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """民国110年: the Republic of China calendar of Taiwanese news counts from 1912."""
+    n = number(m["num"], ctx.lex)
+    if n is None or not float(n).is_integer() or n < 1:
+        return None
+    value = 1911 + int(n)
+    if m["month"]:
+        return _date_value(value, _month(m, ctx), _int(m["day"]), ctx)
+    return Resolved("DATE", f"{value:04d}" if _year_ok(value, ctx) else None,
+                    confidence=EXPLICIT if _year_ok(value, ctx) else INVALID)
+
+
 def decade(m: re.Match[str], ctx: Context) -> Resolved:
     groups = m.groupdict()
     if groups.get("decade"):
@@ -804,7 +816,7 @@ def set_month(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 NORMALIZERS: dict[str, Callable[..., Resolved | None]] = {
     "iso": iso, "ymd": ymd, "numeric": numeric, "md": md, "my": my, "m": month_alone,
-    "m_rel": month_rel, "y": year, "decade": decade, "century": century, "dayword": dayword,
+    "m_rel": month_rel, "y": year, "roc_year": roc_year, "decade": decade, "century": century, "dayword": dayword,
     "dayword_pod": dayword_pod, "pod_dayword": dayword_pod, "this_pod": this_pod,
     "last_night": last_night, "next_pod": next_pod, "story_day": story_day, "weekday": weekday,
     "rel_unit": rel_unit, "ago": ago, "after": after, "in": within, "duration": duration,

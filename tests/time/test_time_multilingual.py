@@ -88,3 +88,14 @@ def test_eras_and_far_years_get_no_confident_value(lang, text):
 )
 def test_republic_of_china_years(text, expr, value):
     assert value_of(text, expr, "zh") == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr"),
+    [
+        ("en", "Sales rose in 2019. The next day, shares fell.", "The next day"),
+        ("de", "Im Jahr 2019 stiegen die Preise. Am nächsten Tag fielen sie.", "Am nächsten Tag"),
+    ],
+)
+def test_a_year_in_focus_does_not_anchor_the_next_day(lang, text, expr):
+    assert not value_of(text, expr, lang).startswith("2019-01")

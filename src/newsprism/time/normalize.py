@@ -505,12 +505,16 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     narrative = re.search(r"following|preceding|previous|that|next\s+day", m.group(0), re.IGNORECASE) or \
         (unit == "D" and shift)
     base = ctx.ref
-    if narrative and ctx.focus and dates.interval(ctx.focus):
+    # a year in focus says nothing about "the next day": the focus must be as fine as the unit
+    focus_days = dates.granularity_days(ctx.focus)
+    if narrative and focus_days and focus_days <= _UNIT_DAYS.get(unit, 366):
         base = dates.interval(ctx.focus)[0]  # type: ignore[index]
     value = dates.fmt(dates.shift(base, shift, unit) if unit != "WE"
                       else base + timedelta(weeks=shift), _GRANULE[unit])
     return Resolved("DATE", value, True, NARRATIVE if narrative else INFERRED)
 
+
+_UNIT_DAYS = {"D": 1, "W": 7, "WE": 7, "M": 31, "Q": 92, "Y": 366}
 
 # "the past decade" runs up to now (ten years, not the 1990s); "the last decade" may be either.
 _SPAN_FROM_NOW = re.compile(r"^(?:past|next|coming)$", re.IGNORECASE)

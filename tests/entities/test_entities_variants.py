@@ -48,8 +48,9 @@ def test_city_named_in_two_languages_in_one_event_is_one_entity():
     en = _art("en", "Dockers in Valencia ended their strike.", [("Valencia", "PERSON")])
     fr = _art("fr", "Les dockers de Valence ont mis fin à la grève.", [("Valence", "GPE")], lang="fr")
     es = _art("es", "Los estibadores de Valencia pusieron fin a la huelga.", [("Valencia", "MISC")], lang="es")
-    canonicalize([en, fr, es], [["en", "fr", "es"]])
-    assert len(_ids(en, "Valencia") | _ids(fr, "Valence") | _ids(es, "Valencia")) == 1
+    (city,) = [e for e in canonicalize([en, fr, es], [["en", "fr", "es"]]) if e.name == "Valencia"]
+    assert _ids(en, "Valencia") == _ids(fr, "Valence") == _ids(es, "Valencia") == {city.id}
+    assert city.type == "GPE"
 
 
 def test_lookalike_names_in_different_events_stay_apart():

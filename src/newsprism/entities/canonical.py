@@ -206,8 +206,9 @@ def _canonicalize(articles: list[Article], groups: list[list[str]] | None) -> li
     _merge_squash(nodes, clusters)
     _merge_countries(nodes, clusters)
     _merge_acronyms(nodes, acronym_links, clusters)
-    _merge_fuzzy(nodes, clusters)
-    _merge_exonyms(nodes, clusters, {a.id: a.language for a in articles})
+    pairs = _pairs(nodes)
+    _merge_fuzzy(nodes, clusters, pairs)
+    _merge_exonyms(nodes, clusters, pairs, {a.id: a.language for a in articles})
     _merge_generic_tails(nodes, clusters)
     assignment = _resolve_short_forms(nodes, clusters, articles, group_of)
     return _entities(nodes, clusters, assignment, articles)
@@ -413,9 +414,9 @@ def _score(signals: dict[str, float]) -> float:
     return max(score, signals.get("transliteration", 0.0))
 
 
-def _merge_fuzzy(nodes: list[_Node], clusters: _Clusters) -> None:
+def _merge_fuzzy(nodes: list[_Node], clusters: _Clusters, pairs: set[tuple[int, int]]) -> None:
     scored = []
-    for a, b in _pairs(nodes):
+    for a, b in pairs:
         na, nb = nodes[a], nodes[b]
         if na.digits != nb.digits or (len(na.tokens) == 1) != (len(nb.tokens) == 1):
             continue
@@ -444,20 +445,22 @@ def _merge_fuzzy(nodes: list[_Node], clusters: _Clusters) -> None:
             joined.add(candidate)
 
 
-def _merge_exonyms(nodes: list[_Node], clusters: _Clusters, language: dict[str, str | None]) -> None:
+def _merge_exonyms(nodes: list[_Node], clusters: _Clusters, pairs: set[tuple[int, int]],
+                   language: dict[str, str | None]) -> None:
     """A place named in two languages in one event group ("Valencia" / "Valence", "Algeciras" /
     "Algésiras"): single words that sound alike (same phonetic key), written only in different
     languages, one of them a place. The fuzzy rule cannot join them when a small NER model types
     the foreign city as a person or a firm; the language split is what makes it safe, since one
     language never writes one place two ways."""
-    langs = {i: {language.get(a) for a in n.articles} - {None} for i, n in enumerate(nodes)}
-    for a, b in _pairs(nodes):
-        if clusters.find(a) == clusters.find(b):
+    single = {i for i, n in enumerate(nodes) if len(n.tokens) == 1 and not n.candidate and n.groups}
+    langs = {i: {language.get(a) for a in nodes[i].articles} - {None} for i in single}
+    for a, b in pairs:
+        if a not in single or b not in single:
             continue
         na, nb = nodes[a], nodes[b]
-        if len(na.tokens) != 1 or len(nb.tokens) != 1 or na.candidate or nb.candidate or not na.groups & nb.groups:
+        if na.phon != nb.phon or not na.groups & nb.groups or not langs[a] or not langs[b] or langs[a] & langs[b]:
             continue
-        if not langs[a] or not langs[b] or langs[a] & langs[b] or na.phon != nb.phon:
+        if clusters.find(a) == clusters.find(b):
             continue
         if "LOC" not in (TYPE_GROUPS.get(clusters.type(a)), TYPE_GROUPS.get(clusters.type(b))):
             continue
@@ -533,8 +536,7 @@ def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple
     for i, n in enumerate(nodes):
         if _is_short(n):
             forms[clusters.find(i)].add((n.squash, n.candidate))
-    texts = {a.id: a.text for a in articles}
-    genders = _person_genders(nodes, clusters, texts)
+    genders = _Genders(nodes, clusters, {a.id: a.text for a in articles})
     assignment: dict[int, tuple[int, dict | None]] = {}
     by_root: dict[int, set[int]] = {}  # word-form targets depend on the cluster, not the node
     for i, n in enumerate(nodes):
@@ -547,10 +549,7 @@ def _resolve_short_forms(nodes, clusters, articles, group_of) -> dict[int, tuple
         targets |= initialled.get(i, set())
         targets = [t for t in targets if clusters.find(t) != root]
         for m in n.mentions:
-            picked = None
-            if targets:
-                own = _gender(_context(m, texts.get(m.article_id, ""), TITLE_WORDS, apposition=False))
-                picked = _pick_target(m, n, clusters.type(root), targets, clusters, group_of, (genders, own))
+            picked = _pick_target(m, n, clusters.type(root), targets, clusters, group_of, genders) if targets else None
             assignment[id(m)] = picked or (root, None)
     return assignment
 
@@ -590,17 +589,33 @@ def _gender(context: tuple[list[str], list[str], list[str]]) -> str | None:
     return after[0] if after else None
 
 
-def _person_genders(nodes: list[_Node], clusters: _Clusters, texts: dict[str, str]) -> dict[int, str]:
-    """Gender of each cluster that holds a full person name, voted over all its mentions."""
-    votes: dict[int, Counter] = defaultdict(Counter)
-    for i, n in enumerate(nodes):
-        if len(n.tokens) < 2 or n.candidate:
-            continue
-        for m in n.mentions:
-            g = _gender(_context(m, texts.get(m.article_id, "")))
-            if g:
-                votes[clusters.find(i)][g] += 1
-    return {r: c.most_common(1)[0][0] for r, c in votes.items() if len(set(c.values())) == len(c)}
+class _Genders:
+    """Genders of the clusters holding full person names, worked out only when a short form
+    with a gendered title must choose between two of them (rare), voted over every mention."""
+
+    def __init__(self, nodes: list[_Node], clusters: _Clusters, texts: dict[str, str]):
+        self.nodes, self.clusters, self.texts = nodes, clusters, texts
+        self._of: dict[int, str] | None = None
+
+    def pick(self, m: Mention, roots: set[int]) -> set[int]:
+        """The competing full names of the short form's gender, or all of them."""
+        own = _gender(_context(m, self.texts.get(m.article_id, ""), TITLE_WORDS, apposition=False))
+        if not own:
+            return roots
+        if self._of is None:
+            self._of = self._vote()
+        return {r for r in roots if self._of.get(r) == own} or roots
+
+    def _vote(self) -> dict[int, str]:
+        votes: dict[int, Counter] = defaultdict(Counter)
+        for i, n in enumerate(self.nodes):
+            if len(n.tokens) < 2 or n.candidate:
+                continue
+            for m in n.mentions:
+                g = _gender(_context(m, self.texts.get(m.article_id, "")))
+                if g:
+                    votes[self.clusters.find(i)][g] += 1
+        return {r: c.most_common(1)[0][0] for r, c in votes.items() if len(set(c.values())) == len(c)}
 
 
 def _person_shaped(n: _Node) -> bool:
@@ -662,13 +677,11 @@ def _form_targets(nodes, clusters, root: int, forms: set[tuple[str, bool]], expa
 
 
 def _pick_target(m: Mention, n: _Node, short_type: str, targets: list[int], clusters: _Clusters, group_of,
-                 gender: tuple[dict[int, str], str | None] = ({}, None)):
+                 genders: _Genders):
     """The full name a short form stands for, searched in its article, then its event group,
-    then (for types that may travel) the corpus; None when two full names compete. A gendered
-    short form ("Ms Roe", "la ministra Roe") never takes a full name of the other gender, and
-    picks the one of its gender when two compete."""
+    then (for types that may travel) the corpus; None when two full names compete, unless the
+    short form's title gives a gender only one of them has ("Ms Roe", "la ministra Roe")."""
     nodes = clusters.nodes
-    genders, own = gender
     groups = group_of.get(m.article_id, set())
     target_type = clusters.type(targets[0])
     kind = ("model" if target_type == "PRODUCT" else
@@ -681,10 +694,8 @@ def _pick_target(m: Mention, n: _Node, short_type: str, targets: list[int], clus
         scopes.append(("corpus", 0.7, lambda t: True))
     for scope, score, inside in scopes:
         roots = {clusters.find(t) for t in targets if inside(t)}
-        if own:
-            roots = {r for r in roots if genders.get(r, own) == own}
-            if len(roots) > 1:
-                roots = {r for r in roots if genders.get(r) == own} or roots
+        if len(roots) > 1:
+            roots = genders.pick(m, roots)
         if len(roots) > 1:
             return None  # two full names compete: stays unresolved
         if roots:
@@ -731,6 +742,8 @@ def _entity(mentions: list[Mention], evidence: list[dict], person_votes: float =
     for m in mentions:
         if m.type != "MISC":
             votes[m.type] += m.confidence
+    if any(e.get("rule") == "exonym" for e in evidence):  # a name given in two languages is a place's
+        votes = Counter({t: v for t, v in votes.items() if TYPE_GROUPS.get(t) == "LOC"}) or votes
     etype = votes.most_common(1)[0][0] if votes else "MISC"
     if len(votes) > 1:
         evidence = evidence + [{"rule": "type_vote", "votes": {k: round(v, 2) for k, v in votes.items()},

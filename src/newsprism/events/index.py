@@ -23,10 +23,13 @@ from newsprism.embed import DIM
 from newsprism.events.features import Profile
 
 MAX_MEMBERS = 8  # members compared one by one; larger events are represented by their first ones
-# A moved centroid goes back into the ANN index under a new key (event key + version above these
-# bits): usearch re-adds a key it has removed several times slower than a fresh one.
+# A moved centroid goes into the ANN index under a new key (event key + version above these
+# bits) and the old entry is left in place, skipped by `search`: usearch's remove costs ~35 ms at
+# a million entries (0.5 ms at 100k), which made every join slow. Stale entries are dropped by a
+# rebuild once they outnumber the live ones, so memory stays within twice the live index.
 _KEY_BITS = 32
 _KEY_MASK = (1 << _KEY_BITS) - 1
+_OVERFETCH = 2  # entries fetched per wanted event at first: an event's stale entries sit near it
 
 
 def event_id(first_article_id: str) -> str:
@@ -66,6 +69,7 @@ class EventIndex:
         self.events: list[StoredEvent] = []
         self.by_article: dict[str, int] = {}
         self._ann = self._new_ann()
+        self._stale = 0  # ANN entries of moved centroids and merged events, skipped by search
 
     def _new_ann(self) -> Index:
         return Index(ndim=self.ndim, metric="cos", dtype="i8", connectivity=16,
@@ -122,7 +126,7 @@ class EventIndex:
         for aid in b.articles:
             self.by_article[aid] = into
         b.alive = False
-        self._ann.remove(b.ann_key)
+        self._stale += 1
         self._recentre(into)
 
     def detach(self, key: int, member: int) -> tuple[str, np.ndarray, Profile]:
@@ -138,21 +142,40 @@ class EventIndex:
 
     def _recentre(self, key: int) -> None:
         ev = self.events[key]
-        self._ann.remove(ev.ann_key)
         ev.ann_key += 1 << _KEY_BITS
         self._ann.add(ev.ann_key, ev.centroid)
+        self._stale += 1
+        if self._stale > max(len(self._ann) - self._stale, 1000):
+            self._compact()
+
+    def _compact(self) -> None:
+        """Rebuild the ANN index from the live centroids only."""
+        live = [e for e in self.events if e.alive]
+        self._ann = self._new_ann()
+        if live:
+            self._ann.add(np.array([e.ann_key for e in live], dtype=np.uint64),
+                          np.vstack([e.centroid for e in live]).astype(np.float32))
+        self._stale = 0
 
     def search(self, vector: np.ndarray, k: int = 10) -> list[tuple[int, float]]:
         """Up to k (key, cosine to centroid) of live events, nearest first."""
-        if not len(self._ann):
-            return []
-        hits = self._ann.search(np.asarray(vector, dtype=np.float32), min(k, len(self._ann)))
-        out = []
-        for ann_key, dist in zip(hits.keys, hits.distances):
-            key = int(ann_key) & _KEY_MASK
-            if self.events[key].alive:
-                out.append((key, 1.0 - float(dist)))
-        return out
+        query, fetch = np.asarray(vector, dtype=np.float32), k * _OVERFETCH
+        while True:
+            fetch = min(fetch, len(self._ann))
+            if not fetch:
+                return []
+            hits = self._ann.search(query, fetch)
+            out = []
+            for ann_key, dist in zip(hits.keys, hits.distances):
+                key = int(ann_key) & _KEY_MASK
+                ev = self.events[key]
+                if ev.alive and ev.ann_key == int(ann_key):
+                    out.append((key, 1.0 - float(dist)))
+                    if len(out) == k:
+                        return out
+            if fetch == len(self._ann):
+                return out
+            fetch *= 4  # stale entries crowded the live ones out: look further
 
     def memory_bytes(self) -> int:
         return int(self._ann.memory_usage) + sum(e.vectors.nbytes for e in self.events)
@@ -194,6 +217,7 @@ class EventIndex:
             index.events.append(ev)
             for aid in ev.articles:
                 index.by_article[aid] = key
+        index._stale = len(index._ann) - len(index)
         return index
 
 

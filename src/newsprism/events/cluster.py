@@ -12,9 +12,8 @@ of the threshold, typically the same people a few weeks later, are linked in `Ev
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
-from collections import Counter, OrderedDict
+from collections import Counter
 
 import numpy as np
 
@@ -35,24 +34,12 @@ CANDIDATES = 8  # nearest centroids scored per article; the true event is almost
 MIN_COS = 0.72
 RELATED = 0.2  # below the join threshold, events sharing names and scoring above this are linked
 SPLIT_RATIO = 0.7  # a member is split off when its mean probability falls below this × threshold
-_CACHE_SIZE = 20_000  # leads embedded recently: similarity then cluster on one corpus embeds once
-_cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 def embed_leads(articles: list[Article]) -> np.ndarray:
-    """Embeddings of the articles' title + lead, (n, DIM); recently seen leads are not redone."""
-    texts = [lead(a) for a in articles]
-    keys = [hashlib.sha1(t.encode("utf-8", "surrogatepass")).hexdigest() for t in texts]
-    todo = {k: t for k, t in zip(keys, texts) if k not in _cache}
-    if todo:
-        for k, v in zip(todo, embed(list(todo.values()))):
-            _cache[k] = v
-    out = np.stack([_cache[k] for k in keys]) if keys else embed([])
-    for k in keys:
-        _cache.move_to_end(k)
-    while len(_cache) > _CACHE_SIZE:
-        _cache.popitem(last=False)
-    return out
+    """Embeddings of the articles' title + lead, (n, DIM); `embed` caches and stores them, so a
+    lead is embedded once however often similarity and clustering see it."""
+    return embed([lead(a) for a in articles])
 
 
 def pair_probabilities(vec: np.ndarray, prof: Profile, vectors: np.ndarray,

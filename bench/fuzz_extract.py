@@ -49,7 +49,7 @@ def main() -> None:
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, __file__, "--child", *sys.argv[1:]], capture_output=True, text=True)
     log = proc.stderr
-    done = re.findall(r"Done (\d+) runs in (\d+) second", log)
+    done = re.findall(r"Done (\d+) (?:runs )?in (\d+) second", log)
     runs = int(done[-1][0]) if done else max((int(n) for n in re.findall(r"^#(\d+)", log, re.M)), default=0)
     crashed = "none" if proc.returncode == 0 else (re.findall(r"(Uncaught Python exception: .*|==\d+== ERROR.*)", log) or [f"exit {proc.returncode}"])[0][:160]
     out = Path(__file__).resolve().parent / "results" / "reliability-fuzz.md"

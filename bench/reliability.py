@@ -87,8 +87,9 @@ def main() -> None:
     fuzz = RESULTS / "reliability-fuzz.md"
     lines += ["", "## Fuzzing extraction (atheris)", "",
               "Coverage-guided fuzzing of `newsprism.clean.extract` (HTML, text and sniffed inputs) by "
-              "`bench/fuzz_extract.py`; every run it has made is a row below. `make test` runs the bounded "
-              "hypothesis properties above; the long atheris run is made by hand.", ""]
+              "`bench/fuzz_extract.py`; every run it has made is a row below (counts as libFuzzer last "
+              "printed them). `make test` runs a bounded 3,000-input pass of the same harness "
+              "(tests/reliability/test_fuzz_atheris.py) and the properties above.", ""]
     rows = [ln for ln in fuzz.read_text().splitlines() if ln.startswith("|")] if fuzz.exists() else []
     lines += rows or ["No atheris run recorded yet: `.venv/bin/python bench/fuzz_extract.py -atheris_runs=1000000`."]
     (RESULTS / "reliability.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -198,10 +198,15 @@ Runner = Callable[[list[RawDocument], Options, dict],
                   tuple[list[Article], "Future[dict[bytes, bytes]] | dict[bytes, bytes]"]]
 
 
+def process_batch(raws: list[RawDocument], opts: Options, timings: dict[str, float]) -> list[Article]:
+    """Every document of a batch through the document stages (vectors aside)."""
+    return [process(r, opts, timings) for r in raws]
+
+
 def run_batch(raws: list[RawDocument], opts: Options,
               timings: dict[str, float]) -> tuple[list[Article], dict[bytes, bytes]]:
     """A batch through the document phase: its articles and their sentence vectors."""
-    done = [process(r, opts, timings) for r in raws]
+    done = process_batch(raws, opts, timings)
     return done, vectorise(done, timings)
 
 
@@ -211,7 +216,7 @@ def _runner(opts: Options) -> Runner:
         return ray_runner(opts)
 
     def run(raws: list[RawDocument], o: Options, timings: dict[str, float]):
-        done = [process(r, o, timings) for r in raws]
+        done = process_batch(raws, o, timings)
         return done, _embedder().submit(vectorise, done, timings)
     return run
 

@@ -19,15 +19,13 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
 from pathlib import Path
 
 from ..config import Options
+from ..pipeline import Runner
 from ..records import Article, RawDocument
 
 log = logging.getLogger(__name__)
-
-Runner = Callable[[list[RawDocument], Options, dict], tuple[list[Article], dict[bytes, bytes]]]
 
 CHUNKS_PER_WORKER = 4  # per batch: small enough to balance uneven documents, few enough round trips
 LOCAL_OBJECT_STORE = 256 * 1024 * 1024  # batches are small; Ray's default (30% of RAM) is not needed
@@ -54,7 +52,7 @@ class DocWorker:
         from .shards import write_shard
 
         timings: dict[str, float] = {}
-        arts = [pipeline.process(r, opts, timings) for r in raws]
+        arts = pipeline.process_batch(raws, opts, timings)
         write_shard(arts, path)
         return {"new": len(arts), "errors": sum(a.status != "ok" for a in arts), "timings": timings}
 

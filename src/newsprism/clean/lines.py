@@ -34,8 +34,10 @@ _CHROME = {
     "related": r"related|read more|more (?:stories|articles|news)|recommended|popular|trending|"
     r"latest|see also|also read|read also|weiterlesen|mehr zum thema|lesen sie (?:auch|hier|mehr)|"
     r"auch interessant|weitere (?:artikel|themen|beiträge)|lire aussi|à lire aussi|lire la suite|"
-    r"leer más|lea también|te puede interesar|leggi anche|czytaj (?:też|także|więcej)|"
-    r"zobacz (?:też|także)|читайте также|相关|相關",
+    r"leer más|lea(?: más| también)?|vea(?: también)?|mir[ae]|(?:le|te) puede interesar|puedes ver|"
+    r"leia (?:também|mais)|veja (?:também)?|leggi anche|czytaj (?:też|także|więcej)|"
+    r"zobacz (?:też|także)|dowiedz się więcej|auch lesen|schon gelesen|mehr themen|"
+    r"(?:das|dies) könnte (?:sie|dich) (?:auch )?interessieren|читайте также|相关|相關",
     "navigation": r"home|menu|search|next|previous|back to top|skip to content|"
     r"startseite|accueil|inicio|главная|首页|contact|about us|impressum|terms|"
     r"all rights reserved|copyright|©",
@@ -44,7 +46,7 @@ _CHROME_RX = {reason: re.compile(rf"(?:^|\b|\W)(?:{rx})(?:\b|$|\W)", re.I) for r
 
 # Photo credits: "Photo: ...", "(Reuters)", "Getty Images" and the big agencies at the end of a line.
 # "Read also: <headline>" teasers: a related-articles label, then a colon or an arrow.
-_TEASER = re.compile(rf"^\W*(?:{_CHROME['related']})\s*[:»>›|]", re.I)
+_TEASER = re.compile(rf"^\W*(?:{_CHROME['related']})\s*[:»>›|?!]", re.I)
 _CREDIT = re.compile(
     r"^(?:photo|image|picture|foto|bild|crédit|credit|source|quelle)s?\s*(?:by|:|©)|"
     r"(?:©|\(c\)|photo:|photograph:|photo by|image:|credit:|bild:|foto:)\s*\S|"
@@ -110,6 +112,14 @@ def _is_good(line: Line) -> bool:
     """Looks like an article paragraph on its own: long enough, and built of sentences."""
     long_enough = line.words >= 12 or (line.chars >= 40 and _CJK.search(line.text) is not None)
     return long_enough and (line.sentence_end or line.words >= 25)
+
+
+def _line_reason(line: Line) -> str | None:
+    """Chrome reason of a line, None for content. A "Read also:" label marks a teaser however
+    sentence-like the headline after it is; other lines that read as paragraphs are content."""
+    if _TEASER.match(line.text) and line.words <= 25:
+        return "related"
+    return None if _is_good(line) else _chrome_reason(line)
 
 
 def _chrome_reason(line: Line) -> str | None:
@@ -273,7 +283,7 @@ def classify(lines: list[Line], lang: str | None = None) -> list[Line]:
     counts = Counter(ln.text for ln in lines)
     for ln in lines:
         _shape(ln)
-        ln.reason = None if _is_good(ln) else _chrome_reason(ln)
+        ln.reason = _line_reason(ln)
         if ln.reason is None and counts[ln.text] > 1 and ln.words <= 12:
             ln.reason = "repeated"
     _foreign(lines, lang)
@@ -344,6 +354,19 @@ def assemble(lines: list[Line]) -> Cleaned:
     return out
 
 
+def _label_like(line: Line) -> bool:
+    """A heading or label rather than a sentence: short and unpunctuated, or a few words ending
+    in a colon or question mark ("More on this:", "Read on?") that introduce a block."""
+    return (not line.sentence_end and line.words < 10) or (line.words <= 6 and line.text[-1] in ":?")
+
+
+_ACTION_RX = re.compile(_CHROME["subscribe"], re.I)
+
+
+def _call_to_action(line: Line) -> bool:
+    return line.words <= 40 and bool(_ACTION_RX.search(line.text))
+
+
 def drop_chrome(text: str) -> tuple[str, list[RemovedLine]]:
     """Remove lines that are chrome on their own, and a trailing run of label-like lines (the
     "More on this topic" block an extractor keeps after the last paragraph): for extractor output."""
@@ -354,15 +377,17 @@ def drop_chrome(text: str) -> tuple[str, list[RemovedLine]]:
         if not line.text:
             continue
         _shape(line)
-        reason = None if _is_good(line) else _chrome_reason(line)
+        reason = _line_reason(line)
         if reason is None:
             kept.append(line)
         else:
             removed.append(RemovedLine(line.text, reason))
     tail = len(kept)
-    while tail > 1 and not kept[tail - 1].sentence_end and kept[tail - 1].words < 10:
+    while tail > 1 and _label_like(kept[tail - 1]):
         tail -= 1
     if len(kept) - tail <= 3 and tail < len(kept) and _is_good(kept[tail - 1]):
         removed += [RemovedLine(ln.text, "after-main-text") for ln in kept[tail:]]
         kept = kept[:tail]
+    while len(kept) > 3 and _call_to_action(kept[-1]):
+        removed.append(RemovedLine(kept.pop().text, "call-to-action"))
     return "\n\n".join(ln.text for ln in kept), removed

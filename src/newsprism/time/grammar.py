@@ -88,6 +88,10 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("quarter", r"the\s+(?:latest|current|recent|most\s+recent|just-ended|just\s+ended|fiscal)?\s*(?:quarter|period)"
          r"(?:\s+a\s+year\s+(?:earlier|ago))?"),
         ("quarter", r"(?:the\s+)?(?:year-earlier|year-ago)\s+(?:quarter|period)"),
+        # the period in focus one year back: "the corresponding period last year", "last year's quarter"
+        ("quarter", r"the\s+(?:same|corresponding|comparable|year-earlier|year-ago)\s+(?:quarter|period)\s+"
+         r"(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year"),
+        ("quarter", r"(?:last|the\s+previous|the\s+prior)\s+year's\s+(?:quarter|period)"),
         ("quarter", r"the\s+{year2}\s+quarter"),
         ("weekend", r"the\s+weekend"),
         ("holiday", r"(?:(?:this|last|next)\s+)?{holiday}"),

@@ -481,7 +481,16 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     # 上周五/本周五/下周五, always name the weekday of a given ISO week
     week = bool(re.search(r"week\W*$", m.group(0), re.IGNORECASE)) or shift == 0 or \
         (ctx.lang == "zh" and shift is not None)
+    span = dates.interval(ctx.focus) if ctx.focus else None
+    if shift and not week and span and span[0] == span[1] and _NARRATIVE_MOD.match(m.group(0)):
+        # "down 4.5% from the previous Friday": counted from the day the story is at, like "the
+        # following day", not from the publication date
+        d = dates.weekday_near(span[0], wd, shift, strict=True)
+        return Resolved("DATE", d.isoformat(), True, NARRATIVE)
     return _resolve_weekday(wd, shift, ctx, week, m.end())
+
+
+_NARRATIVE_MOD = re.compile(r"(?:the\s+)?(?:previous|preceding|following)\b", re.IGNORECASE)
 
 
 _GRANULE = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "DE": "DE", "CE": "CE", "WE": "WE"}
@@ -497,6 +506,10 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved("DURATION", dates.duration(None, unit))  # "the past years"
     if unit not in _GRANULE or (unit in ("DE", "CE") and _SPAN_FROM_NOW.search(groups.get("mod") or "")):
         return Resolved("DURATION", dates.duration(1, unit))  # "the past hour", "the past decade"
+    if unit == "Q" and ctx.period and re.match(r"this\b", groups.get("mod") or "", re.IGNORECASE):
+        # "This quarter's loss" in a results story: the demonstrative points at the quarter being
+        # reported, not at the calendar quarter of the publication date ("the current quarter")
+        return Resolved("DATE", ctx.period, True, NARRATIVE)
     if ctx.ref is None:
         placeholder = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX"}
         return Resolved("DATE", placeholder.get(unit, "XXXX"), True, UNRESOLVED)
@@ -615,7 +628,7 @@ _QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 
 def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     groups = m.groupdict()
-    year_back = bool(re.search(r"year[-\s](?:earlier|ago)", m.group(0), re.IGNORECASE))
+    year_back = bool(re.search(r"year[-\s](?:earlier|ago)|(?:last|previous|prior)\s+year", m.group(0), re.IGNORECASE))
     if not groups.get("qord") and groups.get("year2"):
         # "the 1988 quarter": the quarter in focus, in that year (the year alone when none is)
         if ctx.period is None:

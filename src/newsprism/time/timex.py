@@ -26,6 +26,9 @@ _SENTENCE_END = re.compile(r"[.!?。！？\n]\s")
 _SENTENCE_START = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?。！？]+[\"'”»)]*\s+|\n")
 _CUE_WINDOW = 80  # characters around an expression searched for tense cues
 _GOVERNED = re.compile(r"\s+(?:(?:on|in|at)\s+)?")
+# An infinitive between a past verb and the expression heads a clause of its own, whose time
+# the past verb does not fix ("to" before a determiner, a number or a name is a preposition).
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|his|her|their|this|that|be|have)\b)[a-z]{2,}\b(?!ed\b)")
 _GOVERNS = 30  # a future cue this close to an -ed word makes it a participle ("will be paid")
 _WINDOW_REACH = 80  # characters scanned either side of a trigger word
 _PERIOD_REACH = 1500  # characters over which a mentioned quarter stays the period in focus
@@ -81,6 +84,8 @@ def _tense(text: str, start: int, end: int, lang: str) -> int:
             return 1  # "would be paid on a still unspecified date": the -ed word is no verb
         if nearest.lastgroup == "future":
             return 1
+        if before and _INFINITIVE.search(left, nearest.end()):
+            return 0  # "announced an agreement to acquire it in January": the plan is past, not its date
         # "the year ended March 31", "closed on Wednesday": the past verb governs the date itself
         governs = before and " " not in nearest.group(0) and _GOVERNED.fullmatch(left, nearest.end())
         return -2 if governs else -1

@@ -1,0 +1,55 @@
+"""Expressions whose time comes from the story rather than from the publication date: the
+period a results story reports on, the day a narrative is at, and infinitive clauses whose date
+a past verb does not fix (sentences written for these tests, invented companies)."""
+from __future__ import annotations
+
+from newsprism.time import find_timexes
+
+RESULTS = (
+    "Orlamo Corp. said its third-quarter loss widened. The loss compares with net income of "
+    "$2.1 million for the corresponding period last year. This quarter's loss includes a charge "
+    "of $3 million. Sales for last year's quarter were $40 million."
+)
+
+
+def values(text: str, reference: str) -> dict[str, str | None]:
+    return {t.text: t.value for t in find_timexes(text, reference, "en")}
+
+
+def test_corresponding_period_last_year_is_the_reported_quarter_a_year_back():
+    found = values(RESULTS, "2021-11-02")
+    assert found["the corresponding period last year"] == "2020-Q3"
+    assert found["last year's quarter"] == "2020-Q3"
+
+
+def test_this_quarter_in_a_results_story_is_the_reported_quarter():
+    assert values(RESULTS, "2021-11-02")["This quarter"] == "2021-Q3"
+
+
+def test_current_quarter_stays_the_calendar_quarter():
+    text = "Velunda reported third-quarter profit, with the current quarter having begun well."
+    assert values(text, "2021-11-02")["the current quarter"] == "2021-Q4"
+
+
+def test_last_years_quarter_without_a_period_in_focus_is_the_last_completed_one_a_year_back():
+    assert values("Its sales for last year's quarter fell.", "2021-11-02")["last year's quarter"] == "2020-Q3"
+
+
+def test_previous_weekday_counts_from_the_day_the_story_is_at():
+    text = "The Brantford index closed lower on Friday, down 2% from the previous Friday."
+    found = values(text, "2021-11-01")  # a Monday: the story is at Friday October 29
+    assert found["Friday"] == "2021-10-29"
+    assert found["the previous Friday"] == "2021-10-22"
+
+
+def test_previous_weekday_without_a_day_in_focus_counts_from_the_reference():
+    assert values("Talks resumed the previous Friday.", "2021-11-03")["the previous Friday"] == "2021-10-29"
+
+
+def test_infinitive_after_a_past_verb_leaves_the_month_ahead():
+    text = "Harlow Bank announced an agreement to acquire the Dunmore savings group in January."
+    assert values(text, "2021-11-02")["January"] == "2022-01"
+
+
+def test_past_verb_governing_the_month_keeps_it_behind():
+    assert values("Harlow Bank acquired the Dunmore savings group in January.", "2021-11-02")["January"] == "2021-01"

@@ -53,3 +53,22 @@ def test_infinitive_after_a_past_verb_leaves_the_month_ahead():
 
 def test_past_verb_governing_the_month_keeps_it_behind():
     assert values("Harlow Bank acquired the Dunmore savings group in January.", "2021-11-02")["January"] == "2021-01"
+
+
+def test_futurate_present_puts_a_scheduled_weekday_ahead():
+    # said on a Friday: "they meet Monday" is the coming Monday, as "will meet" would be
+    text = "The two ministers meet separately Monday with the mediator."
+    assert values(text, "2021-10-29")["Monday"] == "2021-11-01"
+
+
+def test_a_noun_is_no_futurate_verb():
+    text = "The rally marked a return to the protests. On Wednesday, the head of the assembly spoke."
+    assert values(text, "2021-10-29")["Wednesday"] == "2021-10-27"
+
+
+def test_fiscal_first_quarter_is_the_period_a_year_ago_refers_to():
+    text = ("Kelvane Ltd. earned C$4 million for the fiscal-first quarter ended Sept. 30. "
+            "It had a net loss of C$2 million a year ago.")
+    found = values(text, "2021-10-28")
+    assert found["the fiscal-first quarter"] == "2021-Q1"
+    assert found["a year ago"] == "2020-Q1"

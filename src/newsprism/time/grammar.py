@@ -83,7 +83,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("duration", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blasted\s)|(?<=\bduring\s)){bareunit}(?!\s+(?:of|ago|earlier|later))"),
         ("duration", r"(?:the\s+)?(?:entire|whole)\s+{unit}"),
         ("period_ended", r"the\s+(?:fiscal\s+)?(?P<unit>year|twelve\s+months)(?=\s+(?:that\s+)?(?:ended|ending|ends)\s)"),
-        ("quarter", r"(?:the\s+|(?P<qmod>this|last|next)\s+year's\s+)?(?:(?:fiscal|latest|current|recent|year-earlier|year-ago|{year2})\s+)?{qord}\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?{year})?"),
+        ("quarter", r"(?:the\s+|(?P<qmod>this|last|next)\s+year's\s+)?(?:(?:fiscal|latest|current|recent|year-earlier|year-ago|{year2})[-\s]+)?{qord}\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?{year})?"),
         ("quarter", r"(?:fiscal\s+)?{qord}-(?:fiscal-)?quarter"),
         ("quarter", r"the\s+(?:latest|current|recent|most\s+recent|just-ended|just\s+ended|fiscal)?\s*(?:quarter|period)"
          r"(?:\s+a\s+year\s+(?:earlier|ago))?"),

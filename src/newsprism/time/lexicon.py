@@ -69,7 +69,10 @@ EN = Lexicon(
         r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|(?<!-)expected|slated|plans?\s+to|planning\s+to|"
         r"planned\s+to|payable|effective|"
         r"is\s+to|are\s+to|to\s+be|supposed\s+to|due\s+to|set\s+to|would|as\s+(?:early|soon)\s+as|"
-        r"(?:is|are)\s+(?:being\s+)?(?:heard|held|played|staged|tried|debated|voted\s+on))\b"
+        r"(?:is|are)\s+(?:being\s+)?(?:heard|held|played|staged|tried|debated|voted\s+on)|"
+        # the futurate present of scheduled events: "talks resume Monday", "they meet Tuesday"
+        r"(?<!\bdid\s)(?<!\bdidn't\s)(?:meets?|resumes?|opens|begins?|convenes?|arrives?|"
+        r"takes\s+effect|expires?))\b"
     ),
     parts_of_day={
         "MO": r"morning", "AF": r"afternoon|mid-?\s?afternoon", "EV": r"evening",

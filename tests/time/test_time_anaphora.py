@@ -72,3 +72,23 @@ def test_fiscal_first_quarter_is_the_period_a_year_ago_refers_to():
     found = values(text, "2021-10-28")
     assert found["the fiscal-first quarter"] == "2021-Q1"
     assert found["a year ago"] == "2020-Q1"
+
+
+def test_same_month_a_year_ago_repeats_the_month_in_focus():
+    text = "Car sales fell 30% in January from the same period last year."
+    assert values(text, "2021-02-03")["the same period last year"] == "2020-01"
+
+
+def test_quarter_of_last_year_and_final_quarter():
+    found = values("Losses narrowed from the first quarter of last year. The final quarter of 2019 was worse.",
+                   "2021-05-07")
+    assert found["the first quarter of last year"] == "2020-Q1"
+    assert found["The final quarter of 2019"] == "2019-Q4"
+
+
+def test_entire_year_is_one_year():
+    assert values("The plant stayed closed for the entire year.", "2021-05-07")["the entire year"] == "P1Y"
+
+
+def test_utc_clock_time_takes_the_day_named_after_it():
+    assert values("Trading resumes at 12:00 UTC Monday.", "2021-05-07")["12:00 UTC Monday"] == "2021-05-10T12:00"

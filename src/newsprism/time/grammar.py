@@ -33,7 +33,7 @@ _EN_PHASE = r"(?:(?:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\
 RULES: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("iso", r"{iso}"),
-        ("ymd", r"{wdx}{month}\s+{day}(?:st|nd|rd|th)?,?\s+{yearany}"),
+        ("ymd", r"{wdx}{month}\s+{day}(?:st|nd|rd|th)?\s?,?\s+{yearany}"),
         ("ymd", r"{wdx}(?:the\s+)?{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{yearany}"),
         ("numeric", r"{numeric}"),
         ("md", r"{wdx}{month}\s+{day}(?:st|nd|rd|th)?(?![\d,.]\d|\d|:\d)"),
@@ -83,14 +83,15 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("duration", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blasted\s)|(?<=\bduring\s)){bareunit}(?!\s+(?:of|ago|earlier|later))"),
         ("duration", r"(?:the\s+)?(?:entire|whole)\s+{unit}"),
         ("period_ended", r"the\s+(?:fiscal\s+)?(?P<unit>year|twelve\s+months)(?=\s+(?:that\s+)?(?:ended|ending|ends)\s)"),
-        ("quarter", r"(?:the\s+|(?P<qmod>this|last|next)\s+year's\s+)?(?:(?:fiscal|latest|current|recent|year-earlier|year-ago|{year2})[-\s]+)?{qord}\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?{year})?"),
+        ("quarter", r"(?:the\s+|(?P<qmod>this|last|next)\s+year's\s+)?(?:(?:fiscal|latest|current|recent|year-earlier|year-ago|{year2})[-\s]+)?{qord}\s+(?:fiscal\s+)?quarter"
+         r"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?P<qmod2>this|last|next)\s+year)?"),
         ("quarter", r"(?:fiscal\s+)?{qord}-(?:fiscal-)?quarter"),
         ("quarter", r"the\s+(?:latest|current|recent|most\s+recent|just-ended|just\s+ended|fiscal)?\s*(?:quarter|period)"
          r"(?:\s+a\s+year\s+(?:earlier|ago))?"),
         ("quarter", r"(?:the\s+)?(?:year-earlier|year-ago)\s+(?:quarter|period)"),
         # the period in focus one year back: "the corresponding period last year", "last year's quarter"
-        ("quarter", r"the\s+(?:same|corresponding|comparable|year-earlier|year-ago)\s+(?:quarter|period)\s+"
-         r"(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year"),
+        ("quarter", r"the\s+(?:same|corresponding|comparable|year-earlier|year-ago)\s+(?:quarter|period|month)\s+"
+         r"(?:(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year|a\s+year\s+(?:earlier|ago|before))"),
         ("quarter", r"(?:last|the\s+previous|the\s+prior)\s+year's\s+(?:quarter|period)"),
         ("quarter", r"the\s+{year2}\s+quarter"),
         ("weekend", r"the\s+weekend"),
@@ -101,7 +102,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("clock", r"(?:around\s+)?{clock}\s*(?P<ampm>[ap]\.?\s?m\b\.?)(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?(?:,?\s+(?:{weekday}|{dayword}|{month}\s+{day}(?!\d)))?"),
         ("clock", r"(?:around\s+)?(?P<noon>noon|midnight|midday)(?:\s+(?:{weekday}|{dayword}))?"),
         ("clock", r"{clock}\s+(?:o'clock\s+)?in\s+the\s+(?P<pod>morning|afternoon|evening)"),
-        ("clock", r"(?:around\s+)?{clock24}(?:\s*(?:GMT|UTC|[ECMP][SD]T|local\s+time))"),
+        ("clock", r"(?:around\s+)?{clock24}(?:\s*(?:GMT|UTC|[ECMP][SD]T|local\s+time))(?:,?\s+(?:{weekday}|{dayword}))?"),
         ("ref", r"now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|current", "PRESENT_REF"),
         ("ref", r"(?:more\s+)?recently|formerly|lately|the\s+past", "PAST_REF"),
         ("ref", r"the\s+(?:(?:near|distant|foreseeable)\s+)?future|someday|the\s+days\s+ahead", "FUTURE_REF"),
@@ -342,7 +343,7 @@ def _slots(lex: Lexicon, lang: str) -> dict[str, str]:
         "spelledyear": _SPELLED_YEAR,
         "spelledday": _SPELLED_DAY,
         "holiday": _HOLIDAY,
-        "qord": r"(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)",
+        "qord": r"(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)",
         "iso": r"(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?",
         "numeric": r"(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>\d{4}|\d{2})(?![/.]?\d)",
         "clock": r"(?P<hh>[01]?\d)(?:[:.](?P<mm>[0-5]\d))?",

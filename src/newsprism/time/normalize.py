@@ -606,7 +606,10 @@ def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.lang == "ru" and re.search(r"году\W*$", m.group(0), re.IGNORECASE):
         return None  # "в 2999 году": a (far) year, a length would be "лет"
     if groups.get("vague") or not groups.get("num"):
-        return Resolved("DURATION", dates.duration(None, unit), confidence=INFERRED)
+        # "for years" counts units the text does not give; "the entire year" is one
+        whole = re.search(r"(?:entire|whole)\s+\w+$", m.group(0), re.IGNORECASE) and \
+            not m.group(0).lower().endswith("s")
+        return Resolved("DURATION", dates.duration(1 if whole else None, unit), confidence=INFERRED)
     n = number(m["num"], ctx.lex)
     if n is None:
         return None
@@ -623,12 +626,14 @@ def period_ended(m: re.Match[str], ctx: Context) -> Resolved:
     return Resolved("DURATION", "P1Y")
 
 
-_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     groups = m.groupdict()
-    year_back = bool(re.search(r"year[-\s](?:earlier|ago)|(?:last|previous|prior)\s+year", m.group(0), re.IGNORECASE))
+    year_back = bool(re.search(r"year[-\s](?:earlier|ago|before)|(?:last|previous|prior)\s+year", m.group(0), re.IGNORECASE))
+    # "the same period last year" repeats whatever period is in focus, a month as well as a quarter
+    same = bool(re.match(r"the\s+(?:same|corresponding|comparable)\b", m.group(0), re.IGNORECASE))
     if not groups.get("qord") and groups.get("year2"):
         # "the 1988 quarter": the quarter in focus, in that year (the year alone when none is)
         if ctx.period is None:
@@ -637,7 +642,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     if not groups.get("qord"):
         # "the quarter", "the latest period": in results news, the last completed quarter
         if year_back:
-            anchored = _from_focus(1, "Y", ctx, quarters_only=True)
+            anchored = _from_focus(1, "Y", ctx, quarters_only=not same)
             if anchored:
                 return anchored
         if ctx.ref is None:
@@ -651,7 +656,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     if ctx.ref is None:
         return Resolved("DATE", f"XXXX-Q{q}", True, UNRESOLVED)
     year = ctx.ref.year
-    shift = _mod(groups.get("qmod"), ctx.lex)
+    shift = _mod(groups.get("qmod") or groups.get("qmod2"), ctx.lex)
     if shift is not None:
         year += shift
     elif year_back:

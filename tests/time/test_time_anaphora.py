@@ -92,3 +92,18 @@ def test_entire_year_is_one_year():
 
 def test_utc_clock_time_takes_the_day_named_after_it():
     assert values("Trading resumes at 12:00 UTC Monday.", "2021-05-07")["12:00 UTC Monday"] == "2021-05-10T12:00"
+
+
+def test_lower_case_may_after_this_is_a_verb():
+    assert "this may" not in values("Officials said this may take weeks.", "2021-10-13")
+
+
+def test_a_second_before_a_name_is_an_ordinal():
+    assert not any(t.type == "DURATION" for t in find_timexes("A second A380 is also travelling.", "2021-10-13", "en"))
+
+
+def test_decades_written_with_two_digits():
+    found = values("Cars of the '70s gave way to the 80s designs.", "2021-10-13")
+    assert found["the '70s"] == "197"
+    assert found["the 80s"] == "198"
+    assert "70s" not in str(values("She is in her 70s.", "2021-10-13"))

@@ -48,6 +48,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("y", r"the\s+(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of)[-\s]+{year}"),
         ("y", r"(?:(?:the\s+year|{month})\s+)?{spelledyear}(?![-\s]+(?:years|months|weeks|days|hours|decades|centuries)\b)"),
         ("decade", r"(?:the\s+)?" + _EN_PHASE + r"(?P<decade>1\d{2}|20\d)0'?s"),
+        # "the '70s", "the 70s" (an age goes with a possessive: "in her 70s")
+        ("decade", r"(?:the\s+)?" + _EN_PHASE + r"['’]\s?(?P<short>[3-9])0s|the\s+" + _EN_PHASE + r"(?P<short2>[3-9])0s"),
         # spelled decades only after "the": "in his forties" is an age
         ("decade", r"the\s+" + _EN_PHASE + r"(?:(?P<century>nineteen|twenty)[-\s]?)?"
          r"(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),

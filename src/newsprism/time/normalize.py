@@ -230,6 +230,9 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def month_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
+    word = m["month"]
+    if ctx.lang in ("en", "de") and not word[0].isupper() and _AMBIGUOUS_MONTH.fullmatch(word):
+        return None  # "this may change", "the last march": a verb or a noun
     month, shift = _month(m, ctx), _mod(m["mod"], ctx.lex)
     if month is None or shift is None:
         return None
@@ -344,8 +347,9 @@ def decade(m: re.Match[str], ctx: Context) -> Resolved:
     groups = m.groupdict()
     if groups.get("decade"):
         return Resolved("DATE", m["decade"])
-    if groups.get("short"):  # "les années 80", "90-х": the twentieth century's
-        return Resolved("DATE", f"19{m['short']}", confidence=INFERRED)
+    short = groups.get("short") or groups.get("short2")
+    if short:  # "les années 80", "90-х", "the '70s": the twentieth century's
+        return Resolved("DATE", f"19{short}", confidence=INFERRED)
     tens = _TENS_WORDS[m["tens"].lower()]
     if groups.get("century"):
         century = 19 if m["century"].lower() == "nineteen" else 20
@@ -593,7 +597,7 @@ def within(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _offset(n, unit, ctx, 1, INFERRED)
 
 
-_ORDINAL_USE = re.compile(r"\s+(?!(?:or|and|of|to|in|for|later|earlier|ago|before|after|the|a|an)\b)[a-z]")
+_ORDINAL_USE = re.compile(r"\s+(?!(?:or|and|of|to|in|for|later|earlier|ago|before|after|the|a|an)\b)[a-zA-Z0-9]")
 
 
 def duration(m: re.Match[str], ctx: Context) -> Resolved | None:

@@ -107,3 +107,18 @@ def test_decades_written_with_two_digits():
     assert found["the '70s"] == "197"
     assert found["the 80s"] == "198"
     assert "70s" not in str(values("She is in her 70s.", "2021-10-13"))
+
+
+def test_now_as_a_discourse_marker_is_no_time():
+    found = values('Now, the mayor said, the plan will change. Prices now stand higher.', "2021-10-13")
+    assert found == {"now": "PRESENT_REF"}
+
+
+def test_year_to_date_period_takes_over_from_the_quarter():
+    text = ("Tessaly Inc. posted third-quarter net of $5 million, up from $4 million a year earlier. "
+            "For the nine months, net was $12 million, compared with year-earlier net of $9 million.")
+    found = {t.start: t.value for t in find_timexes(text, "2021-10-28", "en")}
+    first = text.index("a year earlier")
+    second = text.index("year-earlier net")
+    assert found[first] == "2020-Q3"
+    assert found[second] == "2020"

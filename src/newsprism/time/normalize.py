@@ -510,7 +510,7 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved("DURATION", dates.duration(None, unit))  # "the past years"
     if unit not in _GRANULE or (unit in ("DE", "CE") and _SPAN_FROM_NOW.search(groups.get("mod") or "")):
         return Resolved("DURATION", dates.duration(1, unit))  # "the past hour", "the past decade"
-    if unit == "Q" and ctx.period and re.match(r"this\b", groups.get("mod") or "", re.IGNORECASE):
+    if unit == "Q" and _is_quarter(ctx.period) and re.match(r"this\b", groups.get("mod") or "", re.IGNORECASE):
         # "This quarter's loss" in a results story: the demonstrative points at the quarter being
         # reported, not at the calendar quarter of the publication date ("the current quarter")
         return Resolved("DATE", ctx.period, True, NARRATIVE)
@@ -640,7 +640,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     same = bool(re.match(r"the\s+(?:same|corresponding|comparable)\b", m.group(0), re.IGNORECASE))
     if not groups.get("qord") and groups.get("year2"):
         # "the 1988 quarter": the quarter in focus, in that year (the year alone when none is)
-        if ctx.period is None:
+        if not _is_quarter(ctx.period):
             return Resolved("DATE", f"{int(groups['year2']):04d}")
         return Resolved("DATE", f"{int(groups['year2']):04d}-{ctx.period[5:]}", True, NARRATIVE)
     if not groups.get("qord"):
@@ -668,6 +668,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     elif q > (ctx.ref.month - 1) // 3 + 1 and not ctx.future:
         year -= 1  # a quarter still ahead this year, reported in the past tense: last year's
     return Resolved("DATE", f"{year:04d}-Q{q}", True, GUESSED)
+
+
+def _is_quarter(period: str | None) -> bool:
+    return bool(period and re.fullmatch(r"\d{4}-Q[1-4]", period))
 
 
 def year_ago(m: re.Match[str], ctx: Context) -> Resolved:
@@ -801,8 +805,13 @@ def clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{stamp}T{hh:02d}:{mm:02d}", base.relative, base.confidence, floating)
 
 
-def ref(m: re.Match[str], ctx: Context, value: str) -> Resolved:
+def ref(m: re.Match[str], ctx: Context, value: str) -> Resolved | None:
+    if m.group(0) == "Now" and _DISCOURSE_NOW.match(ctx.text, m.end()):
+        return None  # "Now, he says, ...", "Now for the weather": a discourse marker (TimeML), no time
     return Resolved("DATE", value)
+
+
+_DISCOURSE_NOW = re.compile(r"\s*,|\s+for\b")
 
 
 def set_(m: re.Match[str], ctx: Context) -> Resolved | None:

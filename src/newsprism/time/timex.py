@@ -31,6 +31,7 @@ _GOVERNED = re.compile(r"\s+(?:(?:on|in|at)\s+)?")
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|his|her|their|this|that|be|have)\b)[a-z]{2,}\b(?!ed\b)")
 _GOVERNS = 30  # a future cue this close to an -ed word makes it a participle ("will be paid")
 _WINDOW_REACH = 80  # characters scanned either side of a trigger word
+_YEAR_TO_DATE = re.compile(r"the\s+(?:first\s+|latest\s+)?(?:six|nine|6|9)\s+months", re.IGNORECASE)
 _PERIOD_REACH = 1500  # characters over which a mentioned quarter stays the period in focus
 
 _FUNCTION_WORDS = {
@@ -171,6 +172,10 @@ def find_timexes(text: str, reference: str | None, lang: str | None = None) -> l
             focus = res.value  # narrative-relative values do not move the anchor they came from
             if re.fullmatch(r"\d{4}-Q[1-4]", res.value or ""):
                 period, period_end = res.value, end
+        elif res.type == "DURATION" and period and _YEAR_TO_DATE.fullmatch(m.group(0)):
+            # "the nine months" after a quarter's results: the fiscal year so far is now the
+            # period in focus, so "a year earlier" is the year before, not the quarter before
+            period, period_end = period[:4], end
         span_start, span_end = _trim(text, start, end)
         if rule.kind != "holiday" and _in_title(text, span_start, span_end, lang):
             continue

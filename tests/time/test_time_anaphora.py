@@ -122,3 +122,10 @@ def test_year_to_date_period_takes_over_from_the_quarter():
     second = text.index("year-earlier net")
     assert found[first] == "2020-Q3"
     assert found[second] == "2020"
+
+
+def test_half_years_with_their_year():
+    found = values("Sales rose in the first half of 2020 and fell in the second half of last year.", "2022-03-02")
+    assert found["the first half of 2020"] == "2020-H1"
+    assert found["the second half of last year"] == "2021-H2"
+    assert values("He scored in the second half of the match.", "2022-03-02") == {}

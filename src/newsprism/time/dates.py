@@ -155,6 +155,10 @@ def interval(value: str | None) -> tuple[date, date] | None:
         y, q = int(m[1]), int(m[2])
         end_month = q * 3
         return date(y, end_month - 2, 1), date(y, end_month, calendar.monthrange(y, end_month)[1])
+    m = re.fullmatch(r"(\d{4})-H([12])", value)
+    if m:
+        y, first = int(m[1]), 1 + 6 * (int(m[2]) - 1)
+        return date(y, first, 1), date(y, first + 5, 30 if first == 1 else 31)
     m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
     if m:
         y, start_month = int(m[1]), {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[2]]

@@ -96,6 +96,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
          r"(?:(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year|a\s+year\s+(?:earlier|ago|before))"),
         ("quarter", r"(?:last|the\s+previous|the\s+prior)\s+year's\s+(?:quarter|period)"),
         ("quarter", r"the\s+{year2}\s+quarter"),
+        # a half year only with its year: "the second half" alone is as often a match's
+        ("half", r"the\s+(?P<half>first|second)\s+half\s+of\s+(?:{year}|(?P<qmod>this|last|next)\s+year)"),
         ("weekend", r"the\s+weekend"),
         ("holiday", r"(?:(?:this|last|next)\s+)?{holiday}"),
         ("season", _EN_PHASE + r"(?:the\s+)?{mod}\s+{season}"),

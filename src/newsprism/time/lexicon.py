@@ -66,7 +66,7 @@ EN = Lexicon(
     ago=r"ago|earlier",
     future=(
         # "lower-than-expected" is an adjective; a hearing that "is held" lies ahead
-        r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|(?<!-)expected|slated|plans?\s+to|planning\s+to|"
+        r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|(?<!-)expect(?:s|ed|ing)?|slated|plans?\s+to|planning\s+to|"
         r"planned\s+to|payable|effective|"
         r"is\s+to|are\s+to|to\s+be|supposed\s+to|due\s+to|set\s+to|would|as\s+(?:early|soon)\s+as|"
         r"(?:is|are)\s+(?:being\s+)?(?:heard|held|played|staged|tried|debated|voted\s+on)|"

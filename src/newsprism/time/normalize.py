@@ -674,6 +674,17 @@ def _is_quarter(period: str | None) -> bool:
     return bool(period and re.fullmatch(r"\d{4}-Q[1-4]", period))
 
 
+def half(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the first half of 1998" = 1998-H1; "of last year" counts from the reference."""
+    h = 1 if m["half"].lower() == "first" else 2
+    if m["year"]:
+        return Resolved("DATE", f"{int(m['year']):04d}-H{h}")
+    shift = _mod(m["qmod"], ctx.lex)
+    if ctx.ref is None or shift is None:
+        return Resolved("DATE", f"XXXX-H{h}", True, UNRESOLVED)
+    return Resolved("DATE", f"{ctx.ref.year + shift:04d}-H{h}", True, INFERRED)
+
+
 def year_ago(m: re.Match[str], ctx: Context) -> Resolved:
     anchored = _from_focus(1, "Y", ctx, quarters_only=False)
     if anchored:
@@ -858,5 +869,5 @@ NORMALIZERS: dict[str, Callable[..., Resolved | None]] = {
     "period_ended": period_ended, "quarter": quarter, "season": season, "clock": clock, "ref": ref,
     "weekday_md": weekday_md, "year_ago": year_ago, "weekend": weekend, "holiday": holiday,
     "set": set_, "set_weekday": set_weekday, "set_month": set_month, "set_freq": set_freq,
-    "week_of": week_of,
+    "week_of": week_of, "half": half,
 }

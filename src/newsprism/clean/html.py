@@ -5,10 +5,12 @@ still the most accurate body extractor (resiliparse is 10x faster but lets far m
 through); what makes trafilatura slow is walking every node of the page in Python/lxml. So the
 page is parsed once with lexbor (C, ~1 ms), metadata is read from that tree (metadata.py), and
 everything no reader ever sees (scripts, styles, SVG, form controls, iframes, navigation,
-footers, asides; <noscript> stays, some pages keep their only text there) is cut in C before
-trafilatura gets a smaller page.
-The few chrome lines that still slip through (bare dates, lone chrome words, photo credits) are
-dropped by the same line rules as text dumps (lines.py).
+footers, asides, hidden elements; <noscript> stays, some pages keep their only text there) is
+cut in C before trafilatura gets a smaller page. trafilatura drops the standfirst (the lead
+paragraph, styled as a "teaser"); the page's own description finds it again (`with_standfirst`).
+The few chrome lines that still slip through (bare dates, lone chrome words, photo credits,
+"Read also:" teasers, subscription calls at the end) are dropped by the same line rules as text
+dumps (lines.py).
 
 Dates: the URL, the publisher's meta tags and <time> elements are read from the same lexbor
 tree and settle ~70% of pages; htmldate's extensive search (an lxml parse and a text scan) runs
@@ -41,10 +43,11 @@ _WS = re.compile(r"\s+")
 # identify the lead block.
 _LEAD_MIN = 40
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr p li td tr th option dt dd".split())
-# Never part of an article: cut before the expensive extractor walks them.
+# Never part of an article: cut before the expensive extractor walks them. JSON-LD stays:
+# trafilatura falls back on its articleBody when a page renders its text with JavaScript.
 _JUNK = (
-    "script, style, svg, iframe, link, template, canvas, video, audio, object, embed, "
-    "input, select, textarea, button, nav, footer, aside"
+    "script:not([type='application/ld+json']), style, svg, iframe, link, template, canvas, video, "
+    "audio, object, embed, input, select, textarea, button, nav, footer, aside, [hidden], [aria-hidden=true]"
 )
 
 

@@ -360,6 +360,8 @@ def _label_like(line: Line) -> bool:
     return (not line.sentence_end and line.words < 10) or (line.words <= 6 and line.text[-1] in ":?")
 
 
+# A newsletter or sign-up pitch ends many articles, at any length; inside the text the same words
+# are reported speech, so only the last lines are tested.
 _ACTION_RX = re.compile(_CHROME["subscribe"], re.I)
 
 
@@ -367,9 +369,23 @@ def _call_to_action(line: Line) -> bool:
     return line.words <= 40 and bool(_ACTION_RX.search(line.text))
 
 
+def _drop_tail(kept: list[Line], removed: list[RemovedLine]) -> None:
+    """Cut, in place, a short run of label-like lines after the last paragraph, then any
+    subscription calls ending the text."""
+    tail = len(kept)
+    while tail > 1 and _label_like(kept[tail - 1]):
+        tail -= 1
+    if len(kept) - tail <= 3 and tail < len(kept) and _is_good(kept[tail - 1]):
+        removed += [RemovedLine(ln.text, "after-main-text") for ln in kept[tail:]]
+        del kept[tail:]
+    while len(kept) > 3 and _call_to_action(kept[-1]):
+        removed.append(RemovedLine(kept.pop().text, "call-to-action"))
+
+
 def drop_chrome(text: str) -> tuple[str, list[RemovedLine]]:
-    """Remove lines that are chrome on their own, and a trailing run of label-like lines (the
-    "More on this topic" block an extractor keeps after the last paragraph): for extractor output."""
+    """Remove lines that are chrome on their own, and trailing runs of label-like lines (the
+    "More on this topic" block an extractor keeps after the last paragraph) and subscription
+    calls: for extractor output."""
     kept: list[Line] = []
     removed: list[RemovedLine] = []
     for i, raw in enumerate(text.split("\n")):
@@ -382,12 +398,9 @@ def drop_chrome(text: str) -> tuple[str, list[RemovedLine]]:
             kept.append(line)
         else:
             removed.append(RemovedLine(line.text, reason))
-    tail = len(kept)
-    while tail > 1 and _label_like(kept[tail - 1]):
-        tail -= 1
-    if len(kept) - tail <= 3 and tail < len(kept) and _is_good(kept[tail - 1]):
-        removed += [RemovedLine(ln.text, "after-main-text") for ln in kept[tail:]]
-        kept = kept[:tail]
-    while len(kept) > 3 and _call_to_action(kept[-1]):
-        removed.append(RemovedLine(kept.pop().text, "call-to-action"))
+    while True:
+        size = len(kept)
+        _drop_tail(kept, removed)
+        if len(kept) == size:
+            break
     return "\n\n".join(ln.text for ln in kept), removed

@@ -129,3 +129,19 @@ def test_half_years_with_their_year():
     assert found["the first half of 2020"] == "2020-H1"
     assert found["the second half of last year"] == "2021-H2"
     assert values("He scored in the second half of the match.", "2022-03-02") == {}
+
+
+def test_untensed_weekday_takes_the_nearer_occurrence():
+    # said on a Monday, with no verb to go by: tomorrow, not six days ago
+    text = "The envoy lands in Nairobi, her first stop Tuesday morning, and then in Kampala."
+    assert values(text, "2021-11-01")["Tuesday morning"] == "2021-11-02"
+
+
+def test_untensed_weekday_a_few_days_either_way_stays_in_the_past():
+    # four days back against three ahead: going ahead costs more, as for dates
+    assert values("The index, down 2% since Thursday, stands at 400.", "2021-11-01")["Thursday"] == "2021-10-28"
+
+
+def test_clock_abbreviation_does_not_end_the_sentence():
+    # the past verb after "a.m." still governs the weekday
+    assert values("On Friday at 10 a.m. the talks resumed.", "2021-01-27")["Friday"] == "2021-01-22"

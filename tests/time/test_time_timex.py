@@ -165,7 +165,7 @@ def test_relative_gold_set_accuracy():
         got = value_of(it["text"], it["expr"], it["reference"], it["lang"])
         if not (got == it["value"] or (got and "T" not in it["value"] and got.split("T")[0] == it["value"])):
             wrong.append((it["text"], it["value"], got))
-    assert len(wrong) <= len(items) * 0.05, wrong
+    assert not wrong, wrong  # the set documents the conventions: every sentence must hold
 
 
 def test_text_dense_with_dates_stays_fast():

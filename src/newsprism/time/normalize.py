@@ -436,6 +436,13 @@ def _resolve_weekday(weekday: int, shift: int | None, ctx: Context, week: bool, 
         possessive = ctx.text.startswith("'s", end) or ctx.text.startswith("’s", end)
         direction = 1 if ctx.future and not possessive else -1  # "Tuesday's call" happened
         d = dates.weekday_near(ctx.ref, weekday, direction)
+        if ctx.lang == "en" and ctx.tense == 0 and not possessive:
+            # no tense to go by: the nearer occurrence, going ahead costing 1.5x as for dates
+            # ("her first stop Tuesday" said on a Monday is tomorrow). English only: its cue
+            # list sees every regular past ("-ed"); elsewhere a past verb often goes unseen.
+            ahead = dates.weekday_near(ctx.ref, weekday, 1)
+            if (ahead - ctx.ref).days * 1.5 < (ctx.ref - d).days:
+                d = ahead
         return Resolved("DATE", d.isoformat(), True, GUESSED)
     d = dates.weekday_near(ctx.ref, weekday, shift, strict=True)
     # "next Friday" said on a Tuesday may also mean the Friday of next week (and "last Monday"

@@ -21,9 +21,11 @@ from newsprism.time.normalize import NARRATIVE, NORMALIZERS, Context
 log = logging.getLogger(__name__)
 
 MAX_CHARS = 2_000_000  # one hostile document must not stall a batch
-_SENTENCE_END = re.compile(r"[.!?。！？\n]\s")
-# A sentence break: not after an initial ("Daniel P. Davison") or a title ("Mr. Smith").
-_SENTENCE_START = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?。！？]+[\"'”»)]*\s+|\n")
+# A sentence break: not after an initial ("Daniel P. Davison"), a title ("Mr. Smith") or a clock
+# abbreviation ("10 a.m. Friday"), and not before a lower-case word.
+_NO_BREAK = r"(?<!\b[A-Za-z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\b[ap]\.m)"
+_SENTENCE_END = re.compile(_NO_BREAK + r"[.!?。！？]\s(?![a-z(])|\n")
+_SENTENCE_START = re.compile(_NO_BREAK + r"[.!?。！？]+[\"'”»)]*\s+(?![a-z(])|\n")
 _CUE_WINDOW = 80  # characters around an expression searched for tense cues
 _GOVERNED = re.compile(r"\s+(?:(?:on|in|at)\s+)?")
 # An infinitive between a past verb and the expression heads a clause of its own, whose time

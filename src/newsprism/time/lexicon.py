@@ -68,11 +68,12 @@ EN = Lexicon(
         # "lower-than-expected" is an adjective; a hearing that "is held" lies ahead
         r"\b(?:will|shall|won't|'ll|going\s+to|scheduled|(?<!-)expect(?:s|ed|ing)?|slated|plans?\s+to|planning\s+to|"
         r"planned\s+to|payable|effective|"
-        r"is\s+to|are\s+to|to\s+be|supposed\s+to|due\s+to|set\s+to|would|as\s+(?:early|soon)\s+as|"
+        r"is\s+to|are\s+to|to\s+be|supposed\s+to|due\s+(?:to|in|on|by|out|for|back|before)|set\s+(?:to|for)|"
+        r"likely\s+to|would|as\s+(?:early|soon)\s+as|"
         r"(?:is|are)\s+(?:being\s+)?(?:heard|held|played|staged|tried|debated|voted\s+on)|"
         # the futurate present of scheduled events: "talks resume Monday", "they meet Tuesday"
-        r"(?<!\bdid\s)(?<!\bdidn't\s)(?:meets?|resumes?|opens|begins?|convenes?|arrives?|"
-        r"takes\s+effect|expires?))\b"
+        r"(?<!\bdid\s)(?<!\bdidn't\s)(?:meets?|resumes?|(?:re)?opens|reopen|begins?|convenes?|arrives?|"
+        r"leaves|ends|takes\s+effect|expires?))\b"
     ),
     parts_of_day={
         "MO": r"morning", "AF": r"afternoon|mid-?\s?afternoon", "EV": r"evening",

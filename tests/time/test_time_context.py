@@ -1,7 +1,10 @@
-"""Expressions whose time comes from the story rather than from the publication date: the
-period a results story reports on, the day a narrative is at, and infinitive clauses whose date
-a past verb does not fix (sentences written for these tests, invented companies)."""
+"""Values that depend on the context of the expression: the period a results story reports on,
+the day a narrative is at, the clause's tense and scheduling words that say which way a weekday
+or month goes, and words that only look like time expressions (sentences written for these
+tests, invented companies and places)."""
 from __future__ import annotations
+
+import pytest
 
 from newsprism.time import find_timexes
 
@@ -145,3 +148,22 @@ def test_untensed_weekday_a_few_days_either_way_stays_in_the_past():
 def test_clock_abbreviation_does_not_end_the_sentence():
     # the past verb after "a.m." still governs the weekday
     assert values("On Friday at 10 a.m. the talks resumed.", "2021-01-27")["Friday"] == "2021-01-22"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        # said on Wednesday 2021-03-10: scheduling words put the weekday or month ahead
+        ("Talks are set for Monday.", "Monday", "2021-03-15"),
+        ("He arrived Monday and leaves Friday.", "Friday", "2021-03-12"),
+        ("The embassy reopens Monday.", "Monday", "2021-03-15"),
+        ("Voting ends Sunday.", "Sunday", "2021-03-14"),
+        ("Elections are due in October.", "October", "2021-10"),
+        ("The index is likely to rise in April.", "April", "2021-04"),
+        # and past verbs keep them behind
+        ("He arrived Monday and leaves Friday.", "Monday", "2021-03-08"),
+        ("The ban took effect in January.", "January", "2021-01"),
+    ],
+)
+def test_scheduling_words_decide_the_direction(text, expr, value):
+    assert values(text, "2021-03-10")[expr] == value

@@ -167,3 +167,9 @@ def test_clock_abbreviation_does_not_end_the_sentence():
 )
 def test_scheduling_words_decide_the_direction(text, expr, value):
     assert values(text, "2021-03-10")[expr] == value
+
+
+def test_last_as_a_verb_is_no_modifier():
+    found = values("The deployment could last months, as in the last months of 1989.", "1990-08-15")
+    assert "last months" not in found
+    assert found["the last months"] == "PXM"

@@ -79,7 +79,9 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("duration", r"{num}-{unit}(?:-long)?(?!-old)"),
         ("duration", r"{num}\s+{unit}-long"),
         ("duration", r"(?:the\s+)?" + _EN_QMOD + r"(?:(?:past|last|next|first|coming|following|previous|recent|final)\s+)?{vague}\s+(?:more\s+)?{unit}"),
-        ("duration", r"(?:the\s+)?(?:recent|coming|past|next|last|following|first|early|final)\s+{bareunit}"),
+        # "last" without "the" is as often the verb: "could last months"
+        ("duration", r"(?:the\s+(?:recent|coming|past|next|last|following|first|early|final)|"
+         r"(?:recent|coming|past|next|following|first|early|final))\s+{bareunit}"),
         ("duration", r"(?:the\s+)?" + _EN_QMOD + r"{num}\s+and\s+a\s+half\s+{unit}"),
         ("duration", _EN_QMOD + r"(?P<num>an?|one)\s+{unit}\s+and\s+a\s+half"),
         ("duration", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blasted\s)|(?<=\bduring\s)){bareunit}(?!\s+(?:of|ago|earlier|later))"),

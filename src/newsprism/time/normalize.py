@@ -514,6 +514,8 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit is None or shift is None:
         return None
     if ctx.lang == "en" and (groups.get("unit") or "").lower().endswith("s") and unit != "WE":
+        if m.group(0).startswith("last"):
+            return None  # "could last months": the verb (a sentence may still open "Last weeks")
         return Resolved("DURATION", dates.duration(None, unit))  # "the past years"
     if unit not in _GRANULE or (unit in ("DE", "CE") and _SPAN_FROM_NOW.search(groups.get("mod") or "")):
         return Resolved("DURATION", dates.duration(1, unit))  # "the past hour", "the past decade"

@@ -174,6 +174,11 @@ def interval(value: str | None) -> tuple[date, date] | None:
     return None
 
 
+def is_quarter(value: str | None) -> bool:
+    """A calendar quarter such as 1989-Q3 (the reporting period of results news)."""
+    return bool(value and re.fullmatch(r"\d{4}-Q[1-4]", value))
+
+
 def granularity_days(value: str | None) -> int | None:
     """Length in days of the interval a value covers (1 for a day); None when not a date."""
     span = interval(value)

@@ -30,7 +30,7 @@ class Context:
     lex: Lexicon
     text: str
     focus: str | None = None  # the last date the text mentioned: the anchor of "a year earlier"
-    period: str | None = None  # the reporting quarter in focus nearby (results news)
+    period: str | None = None  # reporting period in focus: a quarter, or its year after "the nine months"
     _tense: int | None = None
 
     @property
@@ -519,7 +519,7 @@ def rel_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved("DURATION", dates.duration(None, unit))  # "the past years"
     if unit not in _GRANULE or (unit in ("DE", "CE") and _SPAN_FROM_NOW.search(groups.get("mod") or "")):
         return Resolved("DURATION", dates.duration(1, unit))  # "the past hour", "the past decade"
-    if unit == "Q" and _is_quarter(ctx.period) and re.match(r"this\b", groups.get("mod") or "", re.IGNORECASE):
+    if unit == "Q" and dates.is_quarter(ctx.period) and re.match(r"this\b", groups.get("mod") or "", re.IGNORECASE):
         # "This quarter's loss" in a results story: the demonstrative points at the quarter being
         # reported, not at the calendar quarter of the publication date ("the current quarter")
         return Resolved("DATE", ctx.period, True, NARRATIVE)
@@ -644,12 +644,13 @@ _QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 
 def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     groups = m.groupdict()
-    year_back = bool(re.search(r"year[-\s](?:earlier|ago|before)|(?:last|previous|prior)\s+year", m.group(0), re.IGNORECASE))
+    year_back = bool(re.search(r"year[-\s](?:earlier|ago|before)|(?:last|previous|prior)\s+year", m.group(0),
+                               re.IGNORECASE))
     # "the same period last year" repeats whatever period is in focus, a month as well as a quarter
     same = bool(re.match(r"the\s+(?:same|corresponding|comparable)\b", m.group(0), re.IGNORECASE))
     if not groups.get("qord") and groups.get("year2"):
         # "the 1988 quarter": the quarter in focus, in that year (the year alone when none is)
-        if not _is_quarter(ctx.period):
+        if not dates.is_quarter(ctx.period):
             return Resolved("DATE", f"{int(groups['year2']):04d}")
         return Resolved("DATE", f"{int(groups['year2']):04d}-{ctx.period[5:]}", True, NARRATIVE)
     if not groups.get("qord"):
@@ -677,10 +678,6 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     elif q > (ctx.ref.month - 1) // 3 + 1 and not ctx.future:
         year -= 1  # a quarter still ahead this year, reported in the past tense: last year's
     return Resolved("DATE", f"{year:04d}-Q{q}", True, GUESSED)
-
-
-def _is_quarter(period: str | None) -> bool:
-    return bool(period and re.fullmatch(r"\d{4}-Q[1-4]", period))
 
 
 def half(m: re.Match[str], ctx: Context) -> Resolved | None:

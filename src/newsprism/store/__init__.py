@@ -169,31 +169,59 @@ class Store:
         return self.db.execute("SELECT count(*) FROM vectors").fetchone()[0]
 
     # -- corpus-level results -------------------------------------------------------------------
+    def light_articles(self) -> Iterator[Article]:
+        """Every ok article without what only its own event reads (claims, removed lines,
+        captions, time expressions other than dates): what canonicalisation and clustering read,
+        about half the memory of the full record. SQLite drops the heavy fields before Python
+        decodes anything, and each mention shares its article's id string instead of holding a
+        copy of its own."""
+        rows = self.db.execute("SELECT json_remove(record, '$.claims', '$.removed', '$.captions') "
+                               "FROM articles WHERE status='ok' ORDER BY id")
+        for (rec,) in rows:
+            a = article_from_dict(json.loads(rec))
+            a.timexes = [t for t in a.timexes if t.type == "DATE"]
+            for x in (*a.mentions, *a.timexes):
+                x.article_id = a.id if x.article_id == a.id else x.article_id
+            yield a
+
+    def claim_texts(self, ids: Iterable[str]) -> list[str]:
+        """The claim texts of these articles, read inside SQLite (no record is decoded)."""
+        ids, out = list(ids), []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out += [r[0] for r in self.db.execute(
+                "SELECT json_extract(c.value, '$.text') FROM articles, json_each(articles.record, '$.claims') c "
+                f"WHERE articles.id IN ({','.join('?' * len(chunk))}) ORDER BY articles.id, c.key", chunk)]
+        return out
+
+    def stored_vectors(self, keys: Iterable[bytes]) -> set[bytes]:
+        keys, found = list(keys), set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT key FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+        return found
+
+    @contextmanager
+    def analysis(self) -> Iterator[AnalysisWriter]:
+        """Write a new analysis piece by piece, one event at a time, in place of the old one.
+
+        It is one transaction: readers see the previous analysis until the new one is complete,
+        and a killed run leaves the previous one. SQLite spills a large transaction to its WAL
+        file, so the writer's memory does not grow with the corpus."""
+        with self.transaction() as db:
+            for table in ("events", "events_fts", "entities", "event_entities"):
+                db.execute(f"DELETE FROM {table}")
+            yield AnalysisWriter(db)
+
     def replace_analysis(self, events: list[Event], entities: list[Entity],
                          articles: dict[str, Article]) -> None:
         """Swap in a new set of events and entities atomically; article records get their links."""
-        with self.transaction() as db:
-            db.execute("DELETE FROM events")
-            db.execute("DELETE FROM events_fts")
-            db.execute("DELETE FROM entities")
-            db.execute("DELETE FROM event_entities")
-            for e in entities:
-                db.execute("INSERT INTO entities VALUES (?,?,?,?)",
-                           (e.id, e.name, e.type, json.dumps(to_dict(e), ensure_ascii=False)))
+        with self.analysis() as out:
+            out.entities(entities)
             for ev in events:
-                arts = [articles[i] for i in ev.articles if i in articles]
-                db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?)", (
-                    ev.id, ev.title, ev.date, len(arts),
-                    ",".join(sorted({a.language or "" for a in arts})),
-                    ",".join(sorted({a.label for a in arts})),
-                    json.dumps(to_dict(ev), ensure_ascii=False)))
-                body = " ".join(f"{a.title or ''} {a.text[:2000]}" for a in arts)
-                db.execute("INSERT INTO events_fts VALUES (?,?,?)", (ev.title, body, ev.id))
-                for ent in ev.entities:
-                    db.execute("INSERT OR IGNORE INTO event_entities VALUES (?,?)", (ev.id, ent))
-            for a in articles.values():
-                db.execute("UPDATE articles SET event_id=?, record=? WHERE id=?",
-                           (a.event_id, json.dumps(to_dict(a), ensure_ascii=False), a.id))
+                out.event(ev, [articles[i] for i in ev.articles if i in articles])
+            out.articles(articles.values())
 
     def events(self, query: str | None = None, date_from: str | None = None, date_to: str | None = None,
                language: str | None = None, entity: str | None = None, outlet: str | None = None,
@@ -229,6 +257,37 @@ class Store:
     def events_of_entity(self, entity_id: str) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT event_id FROM event_entities WHERE entity_id=? ORDER BY event_id", (entity_id,))]
+
+
+class AnalysisWriter:
+    """The pieces of one analysis, written inside `Store.analysis`'s transaction."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def entities(self, entities: Iterable[Entity]) -> None:
+        self.db.executemany("INSERT INTO entities VALUES (?,?,?,?)", (
+            (e.id, e.name, e.type, json.dumps(to_dict(e), ensure_ascii=False)) for e in entities))
+
+    def event(self, ev: Event, arts: list[Article]) -> None:
+        """One event, with its articles (for the list's languages, outlets and search text)."""
+        self.db.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?)", (
+            ev.id, ev.title, ev.date, len(arts),
+            ",".join(sorted({a.language or "" for a in arts})),
+            ",".join(sorted({a.label for a in arts})),
+            json.dumps(to_dict(ev), ensure_ascii=False)))
+        body = " ".join(f"{a.title or ''} {a.text[:2000]}" for a in arts)
+        self.db.execute("INSERT INTO events_fts VALUES (?,?,?)", (ev.title, body, ev.id))
+        self.db.executemany("INSERT OR IGNORE INTO event_entities VALUES (?,?)",
+                            ((ev.id, ent) for ent in ev.entities))
+
+    def articles(self, arts: Iterable[Article]) -> None:
+        """Article records as the analysis left them (event link, canonical entity ids, anchors)."""
+        self.db.executemany("UPDATE articles SET event_id=?, record=? WHERE id=?", (
+            (a.event_id, json.dumps(to_dict(a), ensure_ascii=False), a.id) for a in arts))
+
+    def vectors(self, vectors: dict[bytes, bytes]) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO vectors VALUES (?,?)", vectors.items())
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

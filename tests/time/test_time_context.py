@@ -89,9 +89,6 @@ def test_quarter_of_last_year_and_final_quarter():
     assert found["The final quarter of 2019"] == "2019-Q4"
 
 
-def test_entire_year_is_one_year():
-    assert values("The plant stayed closed for the entire year.", "2021-05-07")["the entire year"] == "P1Y"
-
 
 def test_utc_clock_time_takes_the_day_named_after_it():
     assert values("Trading resumes at 12:00 UTC Monday.", "2021-05-07")["12:00 UTC Monday"] == "2021-05-10T12:00"
@@ -173,3 +170,16 @@ def test_last_as_a_verb_is_no_modifier():
     found = values("The deployment could last months, as in the last months of 1989.", "1990-08-15")
     assert "last months" not in found
     assert found["the last months"] == "PXM"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("It was a decades-long battle.", "decades-long", "PXY"),
+        ("Workers held a day-long strike.", "day-long", "P1D"),
+        ("He followed a several-year tenure abroad.", "several-year", "PXY"),
+        ("The plant stayed closed for the entire year.", "the entire year", "P1Y"),
+    ],
+)
+def test_duration_adjectives(text, expr, value):
+    assert values(text, "2021-05-07")[expr] == value

@@ -77,7 +77,10 @@ RULES: dict[str, list[tuple[str, str]]] = {
          r"full\s+|straight\s+|consecutive\s+)?(?:trading\s+|business\s+|working\s+)?(?:fiscal\s+)?{unit}"
          r"(?:\s+or\s+so)?(?!\s+old\b|-old)"),
         ("duration", r"{num}-{unit}(?:-long)?(?!-old)"),
-        ("duration", r"{num}\s+{unit}-long"),
+        ("duration", r"(?!an?\s){num}\s+{unit}-long"),
+        # "decades-long", "a day-long strike", "a several-year tenure"
+        ("duration", r"{unit}-long"),
+        ("duration", r"(?:several|multi|many)-{unit}(?!-old)"),
         ("duration", r"(?:the\s+)?" + _EN_QMOD + r"(?:(?:past|last|next|first|coming|following|previous|recent|final)\s+)?{vague}\s+(?:more\s+)?{unit}"),
         # "last" without "the" is as often the verb: "could last months"
         ("duration", r"(?:the\s+(?:recent|coming|past|next|last|following|first|early|final)|"

@@ -619,9 +619,10 @@ def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.lang == "ru" and re.search(r"году\W*$", m.group(0), re.IGNORECASE):
         return None  # "в 2999 году": a (far) year, a length would be "лет"
     if groups.get("vague") or not groups.get("num"):
-        # "for years" counts units the text does not give; "the entire year" is one
-        whole = re.search(r"(?:entire|whole)\s+\w+$", m.group(0), re.IGNORECASE) and \
-            not m.group(0).lower().endswith("s")
+        # "for years", "decades-long" count units the text does not give; "the entire year" and
+        # "day-long" are one
+        whole = re.search(r"(?:entire|whole)\s+\w+$|^\w+-long$", m.group(0), re.IGNORECASE) and \
+            not re.search(r"s(?:-long)?$", m.group(0), re.IGNORECASE)
         return Resolved("DURATION", dates.duration(1 if whole else None, unit), confidence=INFERRED)
     n = number(m["num"], ctx.lex)
     if n is None:

@@ -93,6 +93,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("quarter", r"(?:the\s+|(?P<qmod>this|last|next)\s+year's\s+)?(?:(?:fiscal|latest|current|recent|year-earlier|year-ago|{year2})[-\s]+)?{qord}\s+(?:fiscal\s+)?quarter"
          r"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?P<qmod2>this|last|next)\s+year)?"),
         ("quarter", r"(?:fiscal\s+)?{qord}-(?:fiscal-)?quarter"),
+        ("quarter", r"{year}['’]s\s+(?:fiscal\s+)?{qord}\s+(?:fiscal\s+)?quarter"),
         ("quarter", r"the\s+(?:latest|current|recent|most\s+recent|just-ended|just\s+ended|fiscal)?\s*(?:quarter|period)"
          r"(?:\s+a\s+year\s+(?:earlier|ago))?"),
         ("quarter", r"(?:the\s+)?(?:year-earlier|year-ago)\s+(?:quarter|period)"),

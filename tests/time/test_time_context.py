@@ -89,7 +89,6 @@ def test_quarter_of_last_year_and_final_quarter():
     assert found["The final quarter of 2019"] == "2019-Q4"
 
 
-
 def test_utc_clock_time_takes_the_day_named_after_it():
     assert values("Trading resumes at 12:00 UTC Monday.", "2021-05-07")["12:00 UTC Monday"] == "2021-05-10T12:00"
 
@@ -183,3 +182,10 @@ def test_last_as_a_verb_is_no_modifier():
 )
 def test_duration_adjectives(text, expr, value):
     assert values(text, "2021-05-07")[expr] == value
+
+
+def test_a_planned_event_may_lie_ahead_of_the_plan():
+    # said on a Friday: the rally planned "on Saturday" is tomorrow's; a service planned "for
+    # Saturday" that "was canceled" is yesterday's, the nearer of the two
+    assert values("Protesters planned a large rally on Saturday.", "2021-01-08")["Saturday"] == "2021-01-09"
+    assert values("A service planned for Saturday was canceled.", "2021-01-10")["Saturday"] == "2021-01-09"

@@ -30,6 +30,7 @@ class Lexicon:
     sets: dict[str, str] = field(default_factory=dict)  # TimeML SET value -> pattern
     past: str = r"(?!)"  # tense cues that keep a bare weekday on or before the reference
     weak_past: str = r"(?!)"  # "-ed" forms: often past, but also adjectives and participles
+    prospective: str = r"(?!)"  # verbs whose complement lies after them: the clause's tense says nothing
 
 
 EN = Lexicon(
@@ -88,6 +89,8 @@ EN = Lexicon(
     r"bought|sold|struck|froze|broke|chose|drove|flew|fought|kept|sought|stood|threw|knew|"
     r"thought|got|grew|paid|shut|spent|built|caught|meant|felt|heard)\b",
     weak_past=r"\b(?<!\bbe\s)(?<!\bbeen\s)(?-i:[a-z]\w+(?<!e)ed)\b",
+    # "protesters planned a rally on Saturday": the plan is past, the rally may be ahead
+    prospective=r"\b(?:planned|planning|called\s+for|proposed)\b",
     sets={
         "P1D": r"daily|every\s+day|each\s+day|per\s+day",
         "P1W": r"weekly|every\s+week|each\s+week|per\s+week",

@@ -64,7 +64,8 @@ def guess_language(text: str) -> str:
 @cache
 def _cue_regex(lang: str) -> re.Pattern[str]:
     lex = LEXICONS[lang]
-    return re.compile(f"(?P<future>{lex.future})|(?P<past>{lex.past})|(?P<weak>{lex.weak_past})", re.IGNORECASE)
+    return re.compile(f"(?P<future>{lex.future})|(?P<prospective>{lex.prospective})|(?P<past>{lex.past})|"
+                      f"(?P<weak>{lex.weak_past})", re.IGNORECASE)
 
 
 def _tense(text: str, start: int, end: int, lang: str) -> int:
@@ -87,6 +88,8 @@ def _tense(text: str, start: int, end: int, lang: str) -> int:
             return 1  # "would be paid on a still unspecified date": the -ed word is no verb
         if nearest.lastgroup == "future":
             return 1
+        if nearest.lastgroup == "prospective":
+            return 0
         if before and _INFINITIVE.search(left, nearest.end()):
             return 0  # "announced an agreement to acquire it in January": the plan is past, not its date
         # "the year ended March 31", "closed on Wednesday": the past verb governs the date itself

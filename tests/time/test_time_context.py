@@ -189,3 +189,12 @@ def test_a_planned_event_may_lie_ahead_of_the_plan():
     # Saturday" that "was canceled" is yesterday's, the nearer of the two
     assert values("Protesters planned a large rally on Saturday.", "2021-01-08")["Saturday"] == "2021-01-09"
     assert values("A service planned for Saturday was canceled.", "2021-01-10")["Saturday"] == "2021-01-09"
+
+
+def test_a_deadline_after_until_takes_the_nearer_occurrence_unless_the_clause_is_future():
+    # said on a Monday
+    assert values("The agency gave the owners until 9 a.m. Tuesday to sign.", "2021-03-01")["9 a.m. Tuesday"] == \
+        "2021-03-02T09:00"
+    assert values("The border stayed closed until Saturday.", "2021-03-01")["Saturday"] == "2021-02-27"
+    # said on a Wednesday: "will" further back keeps Monday ahead
+    assert values("The museum will stay closed until Monday.", "2021-03-03")["Monday"] == "2021-03-08"

@@ -89,8 +89,9 @@ EN = Lexicon(
     r"bought|sold|struck|froze|broke|chose|drove|flew|fought|kept|sought|stood|threw|knew|"
     r"thought|got|grew|paid|shut|spent|built|caught|meant|felt|heard)\b",
     weak_past=r"\b(?<!\bbe\s)(?<!\bbeen\s)(?-i:[a-z]\w+(?<!e)ed)\b",
-    # "protesters planned a rally on Saturday": the plan is past, the rally may be ahead
-    prospective=r"\b(?:planned|planning|called\s+for|proposed)\b",
+    # "protesters planned a rally on Saturday", "gave them until Tuesday": the plan is past, the
+    # rally or the deadline may be ahead
+    prospective=r"\b(?:planned|planning|called\s+for|proposed|until|till)\b",
     sets={
         "P1D": r"daily|every\s+day|each\s+day|per\s+day",
         "P1W": r"weekly|every\s+week|each\s+week|per\s+week",

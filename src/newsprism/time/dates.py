@@ -132,6 +132,13 @@ def year_for(ref: date, month: int, day: int | None, tense: int) -> int:
 def interval(value: str | None) -> tuple[date, date] | None:
     """First and last day covered by a resolved DATE/TIME value; None for durations, refs or
     values with X placeholders."""
+    try:
+        return _interval(value)
+    except (ValueError, OverflowError):  # year 0 or 10000, from a reference at the edge of the calendar
+        return None
+
+
+def _interval(value: str | None) -> tuple[date, date] | None:
     if not value or "X" in value or value.startswith("P") or value.endswith("_REF"):
         return None
     value = value.split("T")[0]
@@ -158,7 +165,8 @@ def interval(value: str | None) -> tuple[date, date] | None:
     m = re.fullmatch(r"(\d{4})-H([12])", value)
     if m:
         y, first = int(m[1]), 1 + 6 * (int(m[2]) - 1)
-        return date(y, first, 1), date(y, first + 5, 30 if first == 1 else 31)
+        start, end = make_date(y, first, 1), make_date(y, first + 5, 30 if first == 1 else 31)
+        return (start, end) if start and end else None
     m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
     if m:
         y, start_month = int(m[1]), {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[2]]

@@ -689,6 +689,8 @@ def half(m: re.Match[str], ctx: Context) -> Resolved | None:
     shift = _mod(m["qmod"], ctx.lex)
     if ctx.ref is None or shift is None:
         return Resolved("DATE", f"XXXX-H{h}", True, UNRESOLVED)
+    if not _year_ok(ctx.ref.year + shift, ctx):
+        return Resolved("DATE", None, confidence=INVALID)
     return Resolved("DATE", f"{ctx.ref.year + shift:04d}-H{h}", True, INFERRED)
 
 

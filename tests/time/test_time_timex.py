@@ -204,6 +204,7 @@ def test_years_before_plural_nouns_still_count():
         ("fr", "La nuit dernière, un incendie a éclaté.", "nuit dernière", "2021-01-26"),
         ("es", "En los últimos cinco años los precios se duplicaron.", "cinco años", "P5Y"),
         ("de", "Letzte Nacht brach ein Feuer aus.", "Letzte Nacht", "2021-01-26"),
+        ("es", "Anoche se declaró un incendio en el puerto.", "Anoche", "2021-01-26"),
         ("ru", "Правительство объявило во вторник, 26 января, что час будет продлён.", "вторник", "2021-01-26"),
         ("ru", "Неделю назад обрушился мост.", "Неделю назад", "2021-W03"),
         ("zh", "价格自2019年以来保持稳定。", "2019年", "2019"),

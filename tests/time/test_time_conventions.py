@@ -90,6 +90,23 @@ def test_counts_and_index_levels_are_not_timexes():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The maker wants to close about a quarter, of its 900 outlets.",
+        "Nearly a quarter of the voters stayed home.",
+        "Pilots criticised the now-defunct carrier's safety record.",
+        "The envoy, formerly a trade negotiator, arrived with the formerly state-owned bank's chief.",
+    ],
+)
+def test_fractions_and_adjective_parts_are_not_timexes(text):
+    assert find_timexes(text, "2021-01-27", "en") == []
+
+
+def test_a_quarter_of_a_century_is_still_time():
+    assert timex("The rules stood for a quarter of a century.", "a quarter").type == "DURATION"
+
+
+@pytest.mark.parametrize(
     ("text", "expr", "value"),
     [
         ("On Friday at 10 a.m. the talks resumed.", "10 a.m.", "2021-01-22T10:00"),

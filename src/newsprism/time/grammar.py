@@ -114,7 +114,9 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("clock", r"{clock}\s+(?:o'clock\s+)?in\s+the\s+(?P<pod>morning|afternoon|evening)"),
         ("clock", r"(?:around\s+)?{clock24}(?:\s*(?:GMT|UTC|[ECMP][SD]T|local\s+time))(?:,?\s+(?:{weekday}|{dayword}))?"),
         ("ref", r"now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|current", "PRESENT_REF"),
-        ("ref", r"(?:more\s+)?recently|formerly|lately|the\s+past", "PAST_REF"),
+        # "formerly" (a former office, "the formerly state-owned firm") is left out, as TimeBank
+        # and MEANTIME annotators leave it
+        ("ref", r"(?:more\s+)?recently|lately|the\s+past", "PAST_REF"),
         ("ref", r"the\s+(?:(?:near|distant|foreseeable)\s+)?future|someday|the\s+days\s+ahead", "FUTURE_REF"),
         ("set", r"{set}"),
         ("set_freq", r"(?:once|twice|{num}\s+times)\s+(?:a|an|per|each|every)\s+{unit}"),

@@ -614,8 +614,8 @@ def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if unit is None:
         return None
     groups = m.groupdict()
-    if unit == "Q" and re.search(r"-quarters", m.group(0), re.IGNORECASE):
-        return None  # "three-quarters of": a fraction
+    if unit == "Q" and (re.search(r"-quarters", m.group(0), re.IGNORECASE) or _FRACTION_OF.match(ctx.text, m.end())):
+        return None  # "three-quarters of", "about a quarter, of its dealers": a fraction
     if ctx.lang == "ru" and re.search(r"году\W*$", m.group(0), re.IGNORECASE):
         return None  # "в 2999 году": a (far) year, a length would be "лет"
     if groups.get("vague") or not groups.get("num"):
@@ -632,6 +632,10 @@ def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if re.search(r"and\s+a\s+half", m.group(0), re.IGNORECASE):
         n += 0.5
     return Resolved("DURATION", dates.duration(n, unit))
+
+
+# "a quarter of" a count or a whole is a fraction; "a quarter of a century" is still time
+_FRACTION_OF = re.compile(r"\s*,?\s+of\s+(?!an?\s+(?:century|year|decade|hour|mile)\b)", re.IGNORECASE)
 
 
 def period_ended(m: re.Match[str], ctx: Context) -> Resolved:
@@ -828,6 +832,8 @@ def clock(m: re.Match[str], ctx: Context) -> Resolved | None:
 def ref(m: re.Match[str], ctx: Context, value: str) -> Resolved | None:
     if m.group(0) == "Now" and _DISCOURSE_NOW.match(ctx.text, m.end()):
         return None  # "Now, he says, ...", "Now for the weather": a discourse marker (TimeML), no time
+    if ctx.text.startswith("-", m.end()):
+        return None  # "the now-defunct airline": part of an adjective, not a time of its own
     return Resolved("DATE", value)
 
 

@@ -198,3 +198,10 @@ def test_a_deadline_after_until_takes_the_nearer_occurrence_unless_the_clause_is
     assert values("The border stayed closed until Saturday.", "2021-03-01")["Saturday"] == "2021-02-27"
     # said on a Wednesday: "will" further back keeps Monday ahead
     assert values("The museum will stay closed until Monday.", "2021-03-03")["Monday"] == "2021-03-08"
+
+
+def test_the_verb_of_a_long_clause_sets_the_month_direction():
+    # the past verb comes 130 characters after the month, past "vs." (no sentence end)
+    text = ("In January, a week after the tenth anniversary of the Dorne vs. Castell ruling on river rights, "
+            "a flood at the Orlamo dam in the northern province destroyed a bridge.")
+    assert values(text, "2021-10-25")["January"] == "2021-01"

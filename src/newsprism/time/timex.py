@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 2_000_000  # one hostile document must not stall a batch
 # A sentence break: not after an initial ("Daniel P. Davison"), a title ("Mr. Smith") or a clock
 # abbreviation ("10 a.m. Friday"), and not before a lower-case word.
-_NO_BREAK = r"(?<!\b[A-Za-z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\b[ap]\.m)"
+_NO_BREAK = r"(?<!\b[A-Za-z])(?<!\bvs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\b[ap]\.m)"
 _SENTENCE_END = re.compile(_NO_BREAK + r"[.!?。！？]\s(?![a-z(])|\n")
 _SENTENCE_START = re.compile(_NO_BREAK + r"[.!?。！？]+[\"'”»)]*\s+(?![a-z(])|\n")
 _CUE_WINDOW = 80  # characters around an expression searched for tense cues
@@ -33,6 +33,7 @@ _GOVERNED = re.compile(r"\s+(?:(?:on|in|at)\s+)?")
 # An infinitive between a past verb and the expression heads a clause of its own, whose time
 # the past verb does not fix ("to" before a determiner, a number or a name is a preposition).
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|his|her|their|this|that|be|have)\b)[a-z]{2,}\b(?!ed\b)")
+_CLAUSE_REACH = 200  # characters after an expression still searched when its sentence goes on
 _GOVERNS = 30  # a future cue this close to an -ed word makes it a participle ("will be paid")
 _WINDOW_REACH = 80  # characters scanned either side of a trigger word
 _YEAR_TO_DATE = re.compile(r"the\s+(?:first\s+|latest\s+)?(?:six|nine|6|9)\s+months", re.IGNORECASE)
@@ -98,6 +99,12 @@ def _tense(text: str, start: int, end: int, lang: str) -> int:
         # "the year ended March 31", "closed on Wednesday": the past verb governs the date itself
         governs = before and " " not in nearest.group(0) and _GOVERNED.fullmatch(left, nearest.end())
         return -2 if governs else -1
+    if right_match is None:  # a long clause: its verb may come after the window ("In January, a
+        # week after the anniversary of the ruling, a bombing ... killed a guard")
+        far_end = _SENTENCE_END.search(text, end + _CUE_WINDOW, end + _CLAUSE_REACH)
+        far = list(cues.finditer(text[end + _CUE_WINDOW:far_end.start() if far_end else end + _CLAUSE_REACH]))
+        if far:
+            return 1 if far[0].lastgroup == "future" else (0 if far[0].lastgroup == "prospective" else -1)
     return 0
 
 

@@ -173,8 +173,9 @@ else:  # the corpus phase as it runs now
     from newsprism import pipeline
     from newsprism.config import Options
     c0, t = usage()[0], time.perf_counter()
+    step = lambda name: print("step", json.dumps(name), flush=True)  # the parent times each step's memory
     with Store(db) as store:
-        rep = pipeline.analyze_corpus(store, Options(db=db, progress=False), keep=False)
+        rep = pipeline.analyze_corpus(store, Options(db=db, progress=False), step=step, keep=False)
     cpu, rss = usage()
     print(json.dumps({"analyze": time.perf_counter() - t, "analyze_cpu": cpu - c0, "analyze_rss_mb": rss,
                       "events": rep.stats["events"], "timings": rep.stats["corpus_timings"]}))
@@ -386,7 +387,9 @@ def store_scale(src_db: Path, sizes: list[int], tmp: Path, deadline: float, load
     for n in sizes:
         if out:
             last = out[-1]
-            guess = (last["write"] + last["merge"] + last["analyze"] + last.get("load", 0)) * n / last["n"] * 1.3
+            # the store must be filled and its light records clustered for the peak to show
+            light = sum(v for k, v in last["timings"].items() if k not in ("time", "claims")) or last["analyze"]
+            guess = (last["write"] + last["merge"] + light + last.get("load", 0)) * n / last["n"] * 1.3
             if time.perf_counter() + guess > deadline:
                 out.append({"n": n, "skipped": True})
                 continue
@@ -403,13 +406,51 @@ def store_scale(src_db: Path, sizes: list[int], tmp: Path, deadline: float, load
         row = {"n": n, "load_avg": load_avg(), **run("shard")}
         if n <= load_max:
             row.update(run("load"))
-        row.update(run("analyze"))
+        row.update(watch(args + ["analyze", str(SHIFT_DAYS)], deadline))
         out.append(row)
         print("store", out[-1], flush=True)
         db.unlink()
         for f in folder.iterdir():
             f.unlink()
     return out
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def watch(cmd: list[str], deadline: float) -> dict:
+    """Run the corpus-phase child, sampling its RSS twice a second, per step it announces. Past
+    the deadline it is stopped: memory peaks once entities and events hold the light records
+    and then only adds one event at a time, so a run stopped during the per-event loop has
+    already shown its peak (the row says where it stopped)."""
+    t0, peak, steps, step = time.perf_counter(), 0.0, {}, "start"
+    with tempfile.TemporaryFile("w+") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+        while proc.poll() is None:
+            try:
+                rss = _rss_mb(proc.pid)
+            except OSError:
+                break
+            out.seek(0)
+            lines = [json.loads(x[5:]) for x in out.read().splitlines() if x.startswith("step ")]
+            step = lines[-1] if lines else step
+            steps[step] = max(steps.get(step, 0.0), rss)
+            peak = max(peak, rss)
+            if time.perf_counter() > deadline:
+                proc.kill()
+                proc.wait()
+                return {"analyze": time.perf_counter() - t0, "analyze_rss_mb": peak, "stopped_in": step,
+                        "step_rss_mb": steps, "events": 0, "analyze_cpu": float("nan"), "timings": {}}
+            time.sleep(0.5)
+        out.seek(0)
+        lines = out.read().strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"corpus phase child failed ({proc.returncode})")
+    return {**json.loads(lines[-1]), "step_rss_mb": steps}
 
 
 def _store_section(rows: list[dict]) -> list[str]:
@@ -429,13 +470,20 @@ def _store_section(rows: list[dict]) -> list[str]:
             md.append(f"| {r['n']:,} | not run (time budget) | | | | | | | | |")
             continue
         before = f"{r['rss_mb']:.0f}" if "rss_mb" in r else "not run"
+        events = f"{r['events']:,}" if r["events"] else ""
+        cost = (f"stopped after {r['analyze']:.0f} (time budget), in \"{r['stopped_in']}\"" if "stopped_in" in r
+                else f"{r['analyze']:.0f} ({r['analyze_cpu']:.0f})")
         md.append(f"| {r['n']:,} | {r['load_avg']:.0f} | {r['shard_mb']:.0f} | {r['n'] / r['write']:.0f} | "
-                  f"{r['n'] / r['merge']:.0f} | {r['db_mb']:.0f} | {r['events']:,} | {r['analyze']:.0f} "
-                  f"({r['analyze_cpu']:.0f}) | **{r['analyze_rss_mb']:.0f}** | {before} |")
+                  f"{r['n'] / r['merge']:.0f} | {r['db_mb']:.0f} | {events} | {cost} | "
+                  f"**{r['analyze_rss_mb']:.0f}** | {before} |")
     measured = [r for r in rows if not r.get("skipped")]
-    if measured:
-        big = measured[-1]
-        md += ["", f"Corpus phase per stage at {big['n']:,} stored articles (wall s): "
+    md += ["", "Peak RSS (sampled every 0.5 s) while each corpus step ran, MB:", ""]
+    for r in measured:
+        md.append(f"* {r['n']:,} stored: " + ", ".join(f"{k} {v:.0f}" for k, v in r["step_rss_mb"].items()))
+    done = [r for r in measured if r["timings"]]
+    if done:
+        big = done[-1]
+        md += ["", f"Corpus phase per step at {big['n']:,} stored articles (wall s): "
                + ", ".join(f"{k} {v:.1f}" for k, v in big["timings"].items()) + "."]
     return md + [""]
 

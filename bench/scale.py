@@ -12,11 +12,17 @@ every number, and CPU seconds per article, which contention barely changes, are 
 the wall-clock rates. Sizes run smallest first inside a time budget; a size whose projected time
 does not fit is not run but extrapolated from the measured curve, and marked so.
 
+Stored-corpus sizes past what the document phase can process here (1k-100k) are made of the
+largest measured run's articles, copied with new ids and moved dates, and analysed by the
+streamed corpus phase in a fresh process whose RSS is sampled per step; beside it, the memory of
+loading every article at once (how the corpus phase started before it streamed).
+
 Peers: the local engine is the reference for the Ray engine (overhead, 1 vs 2 workers), and
 trafilatura alone (extraction only, the floor any full pipeline sits under) gives the cost of
 the cheapest stage for scale.
 
     .venv/bin/python bench/scale.py [--sizes 10,25,100,1000,10000,100000] [--budget-min 14] [--ray-n 24]
+                                    [--store-sizes 1000,10000,100000]
 """
 from __future__ import annotations
 

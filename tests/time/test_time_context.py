@@ -205,3 +205,10 @@ def test_the_verb_of_a_long_clause_sets_the_month_direction():
     text = ("In January, a week after the tenth anniversary of the Dorne vs. Castell ruling on river rights, "
             "a flood at the Orlamo dam in the northern province destroyed a bridge.")
     assert values(text, "2021-10-25")["January"] == "2021-01"
+
+
+def test_an_untensed_quarter_still_ahead_is_this_years():
+    # no tense in the clause: the coming fourth quarter; a past verb makes it last year's
+    assert values("The plan foresees plant closures during the fourth quarter.", "2021-08-19")[
+        "the fourth quarter"] == "2021-Q4"
+    assert values("Sales rose 5% in the fourth quarter.", "2021-08-19")["the fourth quarter"] == "2020-Q4"

@@ -680,7 +680,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved:
         year += shift
     elif year_back:
         year -= 1
-    elif q > (ctx.ref.month - 1) // 3 + 1 and not ctx.future:
+    elif q > (ctx.ref.month - 1) // 3 + 1 and ctx.tense < 0:
         year -= 1  # a quarter still ahead this year, reported in the past tense: last year's
     return Resolved("DATE", f"{year:04d}-Q{q}", True, GUESSED)
 

@@ -89,8 +89,9 @@ def test_quarter_of_last_year_and_final_quarter():
     assert found["The final quarter of 2019"] == "2019-Q4"
 
 
-def test_utc_clock_time_takes_the_day_named_after_it():
-    assert values("Trading resumes at 12:00 UTC Monday.", "2021-05-07")["12:00 UTC Monday"] == "2021-05-10T12:00"
+def test_utc_clock_time_takes_the_day_named_after_it_and_the_utc_mark():
+    assert values("Trading resumes at 12:00 UTC Monday.", "2021-05-07")["12:00 UTC Monday"] == "2021-05-10T12:00Z"
+    assert values("The vote closed at 4 p.m. EST Tuesday.", "2021-05-07")["4 p.m. EST Tuesday"] == "2021-05-04T16:00"
 
 
 def test_lower_case_may_after_this_is_a_verb():

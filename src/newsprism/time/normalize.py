@@ -826,7 +826,11 @@ def clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     stamp = base.value.split("T")[0]
     floating = not (groups.get("month") or groups.get("weekday") or groups.get("dayword"))
-    return Resolved("TIME", f"{stamp}T{hh:02d}:{mm:02d}", base.relative, base.confidence, floating)
+    zone = "Z" if _UTC.search(m.group(0)) else ""  # ISO 8601's mark of universal time
+    return Resolved("TIME", f"{stamp}T{hh:02d}:{mm:02d}{zone}", base.relative, base.confidence, floating)
+
+
+_UTC = re.compile(r"\b(?:UTC|GMT)\b")
 
 
 def ref(m: re.Match[str], ctx: Context, value: str) -> Resolved | None:

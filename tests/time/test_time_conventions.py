@@ -213,3 +213,19 @@ def test_the_next_morning_follows_the_story_day():
 
 def test_reference_words_match_whole_words_only():
     assert find_timexes("The tasks ran concurrently with a recurrent fault.", "2021-01-27", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The auction house usually does most of its business in the second and fourth quarters.",
+         [("the second", "XXXX-Q2"), ("fourth quarters", "XXXX-Q4")]),
+        ("Output fell in the first and second quarters of 1990.",
+         [("the first", "1990-Q1"), ("second quarters of 1990", "1990-Q2")]),
+        ("Cars of the 70s and 80s were boxy.", [("the 70s", "197"), ("80s", "198")]),
+        ("The boom of the 1970s and 80s ended.", [("the 1970s", "197"), ("80s", "198")]),
+        ("Voters in their 70s and 80s turned out.", []),
+    ],
+)
+def test_coordinated_quarters_and_decades_are_two_expressions(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, "1989-10-26", "en")] == expected

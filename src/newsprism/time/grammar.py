@@ -50,6 +50,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("decade", r"(?:the\s+)?" + _EN_PHASE + r"(?P<decade>1\d{2}|20\d)0'?s"),
         # "the '70s", "the 70s" (an age goes with a possessive: "in her 70s")
         ("decade", r"(?:the\s+)?" + _EN_PHASE + r"['’]\s?(?P<short>[3-9])0s|the\s+" + _EN_PHASE + r"(?P<short2>[3-9])0s"),
+        # the second of two coordinated decades drops the article: "the 1970s and 80s", "the 70s and 80s"
+        ("decade", r"(?:(?<=\d\d\d0s\sand\s)|(?<=the\s[3-9]0s\sand\s)|(?<=the\s['’][3-9]0s\sand\s))['’]?(?P<short>[3-9])0s"),
         # spelled decades only after "the": "in his forties" is an age
         ("decade", r"the\s+" + _EN_PHASE + r"(?:(?P<century>nineteen|twenty)[-\s]?)?"
          r"(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
@@ -93,6 +95,10 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("quarter", r"(?:the\s+|(?P<qmod>this|last|next)\s+year's\s+)?(?:(?:fiscal|latest|current|recent|year-earlier|year-ago|{year2})[-\s]+)?{qord}\s+(?:fiscal\s+)?quarter"
          r"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?P<qmod2>this|last|next)\s+year)?"),
         ("quarter", r"(?:fiscal\s+)?{qord}-(?:fiscal-)?quarter"),
+        # coordinated quarters: "the second and fourth quarters (of 1990)" are two expressions
+        ("quarter", r"(?:the\s+)?{qord}(?=,?\s+(?:and|or|to)\s+(?:the\s+)?(?:first|second|third|fourth|final)\s+"
+         r"(?:fiscal\s+)?quarters\b(?:\s+of\s+(?:fiscal\s+)?{year})?)"),
+        ("quarter", r"(?<=and\s){qord}\s+(?:fiscal\s+)?quarters(?:\s+of\s+(?:fiscal\s+)?{year})?"),
         ("quarter", r"{year}['’]s\s+(?:fiscal\s+)?{qord}\s+(?:fiscal\s+)?quarter"),
         ("quarter", r"the\s+(?:latest|current|recent|most\s+recent|just-ended|just\s+ended|fiscal)?\s*(?:quarter|period)"
          r"(?:\s+a\s+year\s+(?:earlier|ago))?"),

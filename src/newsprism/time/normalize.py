@@ -672,7 +672,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     explicit = _int(groups.get("year")) or _int(groups.get("year2"))
     if explicit:
         return Resolved("DATE", f"{explicit:04d}-Q{q}")
-    if ctx.ref is None:
+    if ctx.ref is None or _HABITUAL.search(ctx.text, max(0, m.start() - 60), m.start()):
+        # "usually conducted in the second quarter": any year's, the generic TimeML value
         return Resolved("DATE", f"XXXX-Q{q}", True, UNRESOLVED)
     year = ctx.ref.year
     shift = _mod(groups.get("qmod") or groups.get("qmod2"), ctx.lex)
@@ -683,6 +684,9 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     elif q > (ctx.ref.month - 1) // 3 + 1 and ctx.tense < 0:
         year -= 1  # a quarter still ahead this year, reported in the past tense: last year's
     return Resolved("DATE", f"{year:04d}-Q{q}", True, GUESSED)
+
+
+_HABITUAL = re.compile(r"\b(?:usually|typically|normally|generally|traditionally|customarily)\b[^.;]*$", re.IGNORECASE)
 
 
 def half(m: re.Match[str], ctx: Context) -> Resolved | None:

@@ -229,3 +229,8 @@ def test_reference_words_match_whole_words_only():
 )
 def test_coordinated_quarters_and_decades_are_two_expressions(text, expected):
     assert [(t.text, t.value) for t in find_timexes(text, "1989-10-26", "en")] == expected
+
+
+def test_the_short_term_is_a_vague_future_but_short_term_debt_is_not():
+    text = "The plan cuts short-term debt and should placate holders in the short term."
+    assert [(t.text, t.value) for t in find_timexes(text, "2021-01-27", "en")] == [("the short term", "FUTURE_REF")]

@@ -124,6 +124,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
         # and MEANTIME annotators leave it
         ("ref", r"(?:more\s+)?recently|lately|the\s+past", "PAST_REF"),
         ("ref", r"the\s+(?:(?:near|distant|foreseeable)\s+)?future|someday|the\s+days\s+ahead", "FUTURE_REF"),
+        # "in the short term" (the noun phrase; "short-term debt" is an adjective of the debt)
+        ("ref", r"the\s+(?:short|long|near|medium)\s+term", "FUTURE_REF"),
         ("set", r"{set}"),
         ("set_freq", r"(?:once|twice|{num}\s+times)\s+(?:a|an|per|each|every)\s+{unit}"),
         ("week_of", r"the\s+week\s+of\s+{month}\s+{day}(?:st|nd|rd|th)?(?![\d,.]\d|\d|:\d)"),

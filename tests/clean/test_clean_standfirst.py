@@ -73,3 +73,9 @@ def test_page_text_given_only_as_json_ld_article_body_is_still_found():
 <script>window.render()</script></head><body><div id="app"></div></body></html>"""
     art = extract(RawDocument(source="app.html", content=page.encode(), kind="html"))
     assert BODY[0][:60] in art.text
+
+
+def test_one_word_teaser_labels_need_their_colon():
+    kept, _ = drop_chrome("\n".join([BODY[0], "Mira Costa", BODY[1], "Mira: Island ferries resume after the storm", BODY[2]]))
+    assert "Mira Costa" in kept
+    assert "ferries resume" not in kept

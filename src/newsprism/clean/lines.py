@@ -34,8 +34,8 @@ _CHROME = {
     "related": r"related|read more|more (?:stories|articles|news)|recommended|popular|trending|"
     r"latest|see also|also read|read also|weiterlesen|mehr zum thema|lesen sie (?:auch|hier|mehr)|"
     r"auch interessant|weitere (?:artikel|themen|beiträge)|lire aussi|à lire aussi|lire la suite|"
-    r"leer más|lea(?: más| también)?|vea(?: también)?|mir[ae]|(?:le|te) puede interesar|puedes ver|"
-    r"leia (?:também|mais)|veja (?:também)?|leggi anche|czytaj (?:też|także|więcej)|"
+    r"leer más|lea (?:más|también)|vea también|(?:le|te) puede interesar|puedes ver|"
+    r"leia (?:também|mais)|veja também|leggi anche|czytaj (?:też|także|więcej)|"
     r"zobacz (?:też|także)|dowiedz się więcej|auch lesen|schon gelesen|mehr themen|"
     r"(?:das|dies) könnte (?:sie|dich) (?:auch )?interessieren|читайте также|相关|相關",
     "navigation": r"home|menu|search|next|previous|back to top|skip to content|"
@@ -45,8 +45,9 @@ _CHROME = {
 _CHROME_RX = {reason: re.compile(rf"(?:^|\b|\W)(?:{rx})(?:\b|$|\W)", re.I) for reason, rx in _CHROME.items()}
 
 # Photo credits: "Photo: ...", "(Reuters)", "Getty Images" and the big agencies at the end of a line.
-# "Read also: <headline>" teasers: a related-articles label, then a colon or an arrow.
-_TEASER = re.compile(rf"^\W*(?:{_CHROME['related']})\s*[:»>›|?!]", re.I)
+# "Read also: <headline>" teasers: a related-articles label, then a colon or an arrow. A few
+# one-word imperatives ("Lea:", "Mira:") are such a label only there (alone they are names).
+_TEASER = re.compile(rf"^\W*(?:{_CHROME['related']}|lea|vea|veja|mir[ae])\s*[:»>›|?!]", re.I)
 _CREDIT = re.compile(
     r"^(?:photo|image|picture|foto|bild|crédit|credit|source|quelle)s?\s*(?:by|:|©)|"
     r"(?:©|\(c\)|photo:|photograph:|photo by|image:|credit:|bild:|foto:)\s*\S|"

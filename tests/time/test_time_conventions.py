@@ -234,3 +234,10 @@ def test_coordinated_quarters_and_decades_are_two_expressions(text, expected):
 def test_the_short_term_is_a_vague_future_but_short_term_debt_is_not():
     text = "The plan cuts short-term debt and should placate holders in the short term."
     assert [(t.text, t.value) for t in find_timexes(text, "2021-01-27", "en")] == [("the short term", "FUTURE_REF")]
+
+
+def test_later_in_the_day_marks_the_day_the_story_is_at():
+    found = find_timexes("The envoy landed in the port on Tuesday and flew home later in the day. "
+                         "Earlier that day she met the mayor.", "2021-01-27", "en")
+    assert [(t.text, t.value) for t in found] == [
+        ("Tuesday", "2021-01-26"), ("the day", "2021-01-26"), ("Earlier that day", "2021-01-26")]

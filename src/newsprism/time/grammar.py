@@ -69,7 +69,9 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("weekday", r"{weekday}(?:\s+{pod})?(?:,?\s+{mod}\s+week)"),
         ("rel_unit", r"(?:the\s+)?" + _EN_PHASE + r"(?:the\s+)?{mod}\s+(?:fiscal\s+)?{unit}(?:\s+or\s+so)?"),
         ("year_ago", r"(?:fiscal\s+)?(?:year[-\s](?:earlier|ago)|prior[-\s]year)(?!\s+(?:quarter|period))"),
-        ("rel_unit", r"(?:earlier|later)\s+(?:this|that|in\s+the)\s+{unit}"),
+        ("rel_unit", r"(?:earlier|later)\s+(?:this|that|in\s+the(?!\s+day\b))\s+{unit}"),
+        # "later in the day": "the day" is the expression (the day the story is at), "later" a signal
+        ("story_day", r"(?:(?<=earlier\sin\s)|(?<=later\sin\s))the\s+day", "0"),
         ("rel_unit", r"(?:around\s+)?(?:the\s+end\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)|(?P<unit2>year)[-\s]end|year's\s+end)"),
         ("ago", r"(?:(?:about|almost)\s+)?" + _EN_QMOD + r"{num}[-\s]{unit}(?:\s+or\s+so)?\s+{ago}"),
         ("ago", _EN_QMOD + r"{vague}\s+{unit}\s+{ago}"),

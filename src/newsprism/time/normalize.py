@@ -410,11 +410,12 @@ def last_night(m: re.Match[str], ctx: Context) -> Resolved:
 
 def _story_day(shift: int, ctx: Context) -> Resolved:
     """The day `shift` days from the one the story is at: the last date mentioned, if a day,
-    else the reference ("the next morning", "le lendemain", "накануне")."""
+    else the reference ("the next morning", "le lendemain", "накануне", "later in the day")."""
     span = dates.interval(ctx.focus) if ctx.focus else None
-    if not shift or ctx.ref is None:
+    day_in_focus = span is not None and span[0] == span[1]
+    if ctx.ref is None or not (shift or day_in_focus):
         return _day(shift, ctx)
-    base = span[0] if span and span[0] == span[1] else ctx.ref
+    base = span[0] if span and day_in_focus else ctx.ref
     return Resolved("DATE", (base + timedelta(days=shift)).isoformat(), True, NARRATIVE)
 
 

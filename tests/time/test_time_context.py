@@ -213,3 +213,10 @@ def test_an_untensed_quarter_still_ahead_is_this_years():
     assert values("The plan foresees plant closures during the fourth quarter.", "2021-08-19")[
         "the fourth quarter"] == "2021-Q4"
     assert values("Sales rose 5% in the fourth quarter.", "2021-08-19")["the fourth quarter"] == "2020-Q4"
+
+
+def test_a_clock_time_takes_the_day_named_earlier_in_its_sentence():
+    found = values("The prototype made its first flight Tuesday in Orlamo at 18:00 UTC. Crowds left at 20:00 UTC.",
+                   "2021-01-28")
+    assert found["18:00 UTC"] == "2021-01-26T18:00Z"
+    assert found["20:00 UTC"] == "2021-01-28T20:00Z"  # another sentence: the reference day

@@ -214,7 +214,8 @@ _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
 def _attach_day(text: str, found: list[TimeExpr], i: int) -> None:
-    """Give a bare clock time the day named right next to it instead of the assumed reference day."""
+    """Give a bare clock time the day named right next to it, else earlier in its sentence,
+    instead of the assumed reference day."""
     clock = found[i]
     for j, gap in ((i - 1, _DAY_BEFORE), (i + 1, _DAY_AFTER)):
         if not 0 <= j < len(found) or found[j].type != "DATE" or not _DAY_VALUE.match(found[j].value or ""):
@@ -222,9 +223,17 @@ def _attach_day(text: str, found: list[TimeExpr], i: int) -> None:
         day = found[j]
         left, right = (day.end, clock.start) if j < i else (clock.end, day.start)
         if gap.fullmatch(text, left, right):
-            clock.value = day.value + "T" + (clock.value or "").split("T")[1]
-            clock.relative, clock.anchor, clock.confidence = day.relative, day.anchor, day.confidence
+            _set_day(clock, day)
             return
+    # else the day named earlier in its sentence ("flew Tuesday in Everett at 18:00 UTC")
+    if i > 0 and found[i - 1].type == "DATE" and _DAY_VALUE.match(found[i - 1].value or "") \
+            and not _SENTENCE_END.search(text, found[i - 1].end, clock.start):
+        _set_day(clock, found[i - 1])
+
+
+def _set_day(clock: TimeExpr, day: TimeExpr) -> None:
+    clock.value = (day.value or "") + "T" + (clock.value or "").split("T")[1]
+    clock.relative, clock.anchor, clock.confidence = day.relative, day.anchor, day.confidence
 
 
 def _in_title(text: str, start: int, end: int, lang: str) -> bool:

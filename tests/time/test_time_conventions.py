@@ -241,3 +241,15 @@ def test_later_in_the_day_marks_the_day_the_story_is_at():
                          "Earlier that day she met the mayor.", "2021-01-27", "en")
     assert [(t.text, t.value) for t in found] == [
         ("Tuesday", "2021-01-26"), ("the day", "2021-01-26"), ("Earlier that day", "2021-01-26")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In the quarter ended July 31, the retailer lost money.", "1989-Q2"),  # May-July: mostly Q2
+        ("For the quarter ended Nov. 30, the chain earned $2 million.", "1988-Q4"),  # closed, so last year's
+        ("For the quarter ending Dec. 31, sales should rise.", "1989-Q4"),
+    ],
+)
+def test_the_quarter_ended_a_day_is_the_calendar_quarter_holding_most_of_it(text, value):
+    assert timex(text, "the quarter", "1989-10-30").value == value

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from newsprism.time import dates
-from newsprism.time.lexicon import Lexicon, lookup
+from newsprism.time.lexicon import Lexicon, alternation, lookup
 
 EXPLICIT, INFERRED, GUESSED, NARRATIVE, UNRESOLVED, INVALID = 0.95, 0.85, 0.75, 0.55, 0.3, 0.1
 
@@ -659,6 +659,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved:
         if not dates.is_quarter(ctx.period):
             return Resolved("DATE", f"{int(groups['year2']):04d}")
         return Resolved("DATE", f"{int(groups['year2']):04d}-{ctx.period[5:]}", True, NARRATIVE)
+    if not groups.get("qord") and not year_back:
+        closing = _closing_day(m, ctx)
+        if closing:  # "the quarter ended July 31": the calendar quarter holding most of it
+            return Resolved("DATE", dates.fmt(closing - timedelta(days=45), "Q"), True, INFERRED)
     if not groups.get("qord"):
         # "the quarter", "the latest period": in results news, the last completed quarter
         if year_back:
@@ -685,6 +689,21 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved:
     elif q > (ctx.ref.month - 1) // 3 + 1 and ctx.tense < 0:
         year -= 1  # a quarter still ahead this year, reported in the past tense: last year's
     return Resolved("DATE", f"{year:04d}-Q{q}", True, GUESSED)
+
+
+def _closing_day(m: re.Match[str], ctx: Context) -> date | None:
+    """The day named in "(the quarter) ended July 31" right after the expression, if any."""
+    if ctx.ref is None or ctx.lang != "en":
+        return None
+    after = re.match(rf"\s+(?:that\s+)?(?P<verb>ended|ending|ends)\s+(?P<month>{alternation(ctx.lex.months)})"
+                     r"\s+(?P<day>[0-3]?\d)\b", ctx.text[m.end():m.end() + 40], re.IGNORECASE)
+    month = _month(after, ctx) if after else None
+    if after is None or month is None:
+        return None
+    day = dates.make_date(ctx.ref.year, month, int(after["day"]))
+    if day and day > ctx.ref and after["verb"].lower() == "ended":  # a closed period is behind
+        day = dates.make_date(ctx.ref.year - 1, month, int(after["day"]))
+    return day
 
 
 _HABITUAL = re.compile(r"\b(?:usually|typically|normally|generally|traditionally|customarily)\b[^.;]*$", re.IGNORECASE)

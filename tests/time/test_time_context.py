@@ -220,3 +220,9 @@ def test_a_clock_time_takes_the_day_named_earlier_in_its_sentence():
                    "2021-01-28")
     assert found["18:00 UTC"] == "2021-01-26T18:00Z"
     assert found["20:00 UTC"] == "2021-01-28T20:00Z"  # another sentence: the reference day
+
+
+def test_the_day_before_a_named_day_is_one_expression():
+    assert values("The day before last Tuesday's hearing, the envoy flew to Orlamo.", "2000-02-24") == {
+        "The day before last Tuesday": "2000-02-21"}
+    assert values("The court sits again the day after March 3.", "2000-02-24")["the day after March 3"] == "2000-03-04"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import timedelta
 from functools import cache, partial
 
 from newsprism.records import TimeExpr
@@ -203,7 +204,26 @@ def find_timexes(text: str, reference: str | None, lang: str | None = None) -> l
         ))
     for i in floating:
         _attach_day(text, out, i)
+    if lang == "en":
+        for t in out:
+            _day_next_to(text, t)
     return out
+
+
+# "the day before last Tuesday's hearing", "the day after March 3": one expression, a day
+# from the one named (as "the day before yesterday" is)
+_DAY_NEXT_TO = re.compile(r"(?:\b[Tt]he\s+)?\bday\s+(?P<side>before|after)\s+$")
+
+
+def _day_next_to(text: str, t: TimeExpr) -> None:
+    m = _DAY_NEXT_TO.search(text, max(0, t.start - 20), t.start)
+    if m is None or t.type != "DATE" or not _DAY_VALUE.match(t.value or ""):
+        return
+    day = dates.parse_reference(t.value)
+    if day is None:
+        return
+    t.value = (day + timedelta(days=1 if m["side"] == "after" else -1)).isoformat()
+    t.start, t.text = m.start(), text[m.start():t.end]
 
 
 # What may stand between a clock time and the day it belongs to: "Friday at 10 a.m.",

@@ -6,8 +6,10 @@ compared members of each; it joins the best event when the mean probability reac
 `Options().event_threshold`, else it opens a new event. Arrival order makes early decisions
 blind to later articles, so a batch pass then splits members that no longer fit their event and
 merges events whose members are, on average, the same event (average linkage, so one bridging
-article cannot chain two stories together). Events that share actors or wording but fall short
-of the threshold, typically the same people a few weeks later, are linked in `Event.related`.
+article cannot chain two stories together); a lone article left over (an opinion piece or side
+angle worded unlike the reports) then joins the one event it clearly leans to. Events that
+share actors or wording but fall short of the threshold, typically the same people a few weeks
+later, are linked in `Event.related`.
 """
 from __future__ import annotations
 
@@ -34,6 +36,9 @@ CANDIDATES = 8  # nearest centroids scored per article; the true event is almost
 MIN_COS = 0.72
 RELATED = 0.2  # below the join threshold, events sharing names and scoring above this are linked
 SPLIT_RATIO = 0.7  # a member is split off when its mean probability falls below this × threshold
+# A lone article joins the event it leans to at this fraction of the threshold when that event
+# beats the runner-up by MARGIN × threshold (see _satellites).
+SATELLITE, MARGIN = 0.4, 0.1
 
 
 def embed_leads(articles: list[Article]) -> np.ndarray:
@@ -118,6 +123,30 @@ def _merge(index: EventIndex, touched: set[int], threshold: float) -> None:
                 merged = True
         if not merged:
             return
+
+
+def _satellites(index: EventIndex, touched: set[int], new: set[str], threshold: float) -> None:
+    """Attach lone articles of this run to the one event they clearly lean to.
+
+    An opinion piece, an explainer or a side angle on an event shares its actors and days but
+    not its wording, so it scores below the join threshold against every report of it; yet an
+    angle on a covered event is likelier than an event nobody else reported. So a singleton
+    joins its best event at a lower bar, provided that event beats the runner-up by a clear
+    margin (a piece equally close to two stories belongs to neither).
+    """
+    for key in sorted(touched):
+        ev = index.events[key]
+        if not ev.alive or len(ev.articles) != 1 or ev.members[0] not in new:
+            continue
+        vec, prof = ev.vectors[0].astype(np.float32), ev.profiles[0]
+        scored = sorted(((_to_event(index, other, vec, prof), other)
+                         for other, cos in index.search(vec, CANDIDATES)
+                         if other != key and cos >= MIN_COS and index.events[other].alive),
+                        reverse=True) + [(0.0, -1), (0.0, -1)]
+        (best_p, best), (second_p, _) = scored[0], scored[1]
+        if best >= 0 and best_p >= SATELLITE * threshold and best_p - second_p >= MARGIN * threshold:
+            index.merge(min(best, key), max(best, key))
+            touched.add(min(best, key))
 
 
 def _related(index: EventIndex, key: int, threshold: float) -> list[dict]:
@@ -249,6 +278,7 @@ def cluster(articles: list[Article], index: EventIndex | None = None,
     new = {a.id for a in fresh}
     _split(index, touched, new, threshold)
     _merge(index, touched, threshold)
+    _satellites(index, touched, new, threshold)
     keys = sorted({index.by_article[a] for a in by_id})
     for key in keys:
         _count_names(index, key, [by_id[a] for a in index.events[key].articles if a in new])

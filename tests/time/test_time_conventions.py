@@ -253,3 +253,15 @@ def test_later_in_the_day_marks_the_day_the_story_is_at():
 )
 def test_the_quarter_ended_a_day_is_the_calendar_quarter_holding_most_of_it(text, value):
     assert timex(text, "the quarter", "1989-10-30").value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The envoy waited half an hour outside.", "half an hour", "PT30M"),
+        ("The call lasted a half-hour.", "a half-hour", "PT30M"),
+        ("Thanks for your work over the years.", "the years", "PXY"),
+    ],
+)
+def test_half_units_and_vague_spans(text, expr, value):
+    assert timex(text, expr).value == value

@@ -91,6 +91,8 @@ RULES: dict[str, list[tuple[str, str]]] = {
          r"(?:recent|coming|past|next|following|first|early|final))\s+{bareunit}"),
         ("duration", r"(?:the\s+)?" + _EN_QMOD + r"{num}\s+and\s+a\s+half\s+{unit}"),
         ("duration", _EN_QMOD + r"(?P<num>an?|one)\s+{unit}\s+and\s+a\s+half"),
+        ("duration", _EN_QMOD + r"(?P<half>half\s+an?|a\s+half)[-\s]{unit}"),  # "half an hour", "a half-hour"
+        ("duration", r"(?<=\bover\s)the\s+(?P<vague>years|decades|centuries)"),  # "over the years"
         ("duration", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blasted\s)|(?<=\bduring\s)){bareunit}(?!\s+(?:of|ago|earlier|later))"),
         ("duration", r"(?:the\s+)?(?:entire|whole)\s+{unit}"),
         ("period_ended", r"the\s+(?:fiscal\s+)?(?P<unit>year|twelve\s+months)(?=\s+(?:that\s+)?(?:ended|ending|ends)\s)"),

@@ -619,6 +619,8 @@ def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "three-quarters of", "about a quarter, of its dealers": a fraction
     if ctx.lang == "ru" and re.search(r"году\W*$", m.group(0), re.IGNORECASE):
         return None  # "в 2999 году": a (far) year, a length would be "лет"
+    if groups.get("half"):
+        return Resolved("DURATION", dates.duration(0.5, unit))
     if groups.get("vague") or not groups.get("num"):
         # "for years", "decades-long" count units the text does not give; "the entire year" and
         # "day-long" are one

@@ -226,3 +226,11 @@ def test_the_day_before_a_named_day_is_one_expression():
     assert values("The day before last Tuesday's hearing, the envoy flew to Orlamo.", "2000-02-24") == {
         "The day before last Tuesday": "2000-02-21"}
     assert values("The court sits again the day after March 3.", "2000-02-24")["the day after March 3"] == "2000-03-04"
+
+
+def test_latest_is_the_last_completed_period_and_names_the_period_in_focus():
+    found = values("Sales in the latest fiscal year rose. Assets grew in the latest quarter from a year earlier.",
+                   "1989-10-26")
+    assert found["the latest fiscal year"] == "1988"
+    assert found["the latest quarter"] == "1989-Q3"
+    assert found["a year earlier"] == "1988-Q3"

@@ -61,7 +61,7 @@ EN = Lexicon(
         -2: r"the\s+day\s+before\s+yesterday", 2: r"the\s+day\s+after\s+tomorrow",
         -1: r"yesterday", 0: r"today", 1: r"tomorrow",
     },
-    last=r"last|past|previous|preceding",
+    last=r"last|past|previous|preceding|latest|most\s+recent",
     next=r"next|coming|following|upcoming",
     this=r"this|the\s+current|current",
     ago=r"ago|earlier",

@@ -265,3 +265,8 @@ def test_the_quarter_ended_a_day_is_the_calendar_quarter_holding_most_of_it(text
 )
 def test_half_units_and_vague_spans(text, expr, value):
     assert timex(text, expr).value == value
+
+
+def test_then_current_is_a_past_reference():
+    assert timex("Holders may buy shares at half the then current market price.", "current").value == "PAST_REF"
+    assert timex("Holders may buy shares at half the current market price.", "current").value == "PRESENT_REF"

@@ -124,6 +124,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("clock", r"{clock}\s+(?:o'clock\s+)?in\s+the\s+(?P<pod>morning|afternoon|evening)"),
         ("clock", r"(?:around\s+)?{clock24}(?:\s*(?:GMT|UTC|[ECMP][SD]T|local\s+time))(?:,?\s+(?:{weekday}|{dayword}))?"),
         ("ref", r"now|currently|nowadays|at\s+present|presently|these\s+days|the\s+present|current", "PRESENT_REF"),
+        ("ref", r"then[-\s]current", "PAST_REF"),  # "the then current price": current at a past time
         # "formerly" (a former office, "the formerly state-owned firm") is left out, as TimeBank
         # and MEANTIME annotators leave it
         ("ref", r"(?:more\s+)?recently|lately|the\s+past", "PAST_REF"),

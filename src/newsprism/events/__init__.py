@@ -12,13 +12,19 @@ import logging
 import numpy as np
 
 from newsprism.events.cluster import cluster, embed_leads, pair_probabilities
-from newsprism.events.features import profile
+from newsprism.events.features import lead, profile
 from newsprism.events.index import EventIndex
 from newsprism.records import Article
 
-__all__ = ["EventIndex", "cluster", "similarity", "similarity_pairs"]
+__all__ = ["EventIndex", "cluster", "similarity", "similarity_pairs", "texts_to_embed"]
 
 log = logging.getLogger(__name__)
+
+
+def texts_to_embed(article: Article) -> list[str]:
+    """Exactly the passages this stage will ask `embed` for about `article` (so the document
+    phase can embed and store them ahead): its title + lead."""
+    return [lead(article)]
 
 
 def similarity_pairs(pairs: list[tuple[Article, Article]]) -> list[float]:

@@ -25,7 +25,7 @@ from newsprism.events.features import (PLACE_TYPES, Profile, date_trust, days_ap
                                        pair_features, profile)
 from newsprism.events.features import normalised_words as _words
 from newsprism.events.index import EventIndex
-from newsprism.events.score import baseline, probability
+from newsprism.events.score import baseline, metric_scores, probability
 from newsprism.records import Article, Event
 
 log = logging.getLogger(__name__)
@@ -51,8 +51,9 @@ def pair_probabilities(vec: np.ndarray, prof: Profile, vectors: np.ndarray,
                        profiles: list[Profile], with_time: bool = True) -> np.ndarray:
     """Same-event probability of one article against several (vectors as rows)."""
     cos = np.asarray(vectors, dtype=np.float32) @ np.asarray(vec, dtype=np.float32)
-    feats = np.vstack([pair_features(float(c), prof, p, baseline(prof, p))
-                       for c, p in zip(cos, profiles)])
+    metric = metric_scores(vec, vectors)
+    feats = np.vstack([pair_features(float(c), prof, p, baseline(prof, p), float(m))
+                       for c, m, p in zip(cos, metric, profiles)])
     if not with_time:
         return probability(feats)
     return probability(feats, [days_apart(prof, p) for p in profiles],

@@ -22,7 +22,8 @@ from newsprism.records import Article
 # SemEval pairs is recorded in bench/results/events.md.
 LEAD_CHARS = 1000
 PLACE_TYPES = {"GPE", "LOC"}
-FEATURES = ["cos", "cos_sq", "cross", "cos_cross", "cos_lang", "names", "places", "numbers"]
+FEATURES = ["cos", "cos_sq", "cross", "cos_cross", "cos_lang", "names", "places", "numbers",
+            "cos_metric"]
 
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -140,9 +141,11 @@ def cross_language(a: Profile, b: Profile) -> bool:
     return bool(a.lang and b.lang and a.lang != b.lang)
 
 
-def pair_features(cos: float, a: Profile, b: Profile, baseline: float) -> np.ndarray:
+def pair_features(cos: float, a: Profile, b: Profile, baseline: float, metric: float = 0.0
+                  ) -> np.ndarray:
     """Feature vector in the order of FEATURES; `baseline` is the language pair's usual cosine
-    between unrelated articles (each language sits at its own level in the embedding space)."""
+    between unrelated articles (each language sits at its own level in the embedding space),
+    `metric` the learnt weighted cosine (`score.metric_scores`)."""
     cross = float(cross_language(a, b))
     return np.array(
         [
@@ -154,6 +157,7 @@ def pair_features(cos: float, a: Profile, b: Profile, baseline: float) -> np.nda
             _overlap(a.names, b.names),
             _overlap(a.places, b.places),
             _overlap(a.numbers, b.numbers),
+            metric,
         ],
         dtype=np.float64,
     )

@@ -6,6 +6,11 @@ no learning library is needed at run time. Those pairs carry no publication date
 proximity is a fixed prior on top of the learnt logit (written in the same JSON): articles more
 than a few days apart lose log-odds in proportion to the log of the gap, which separates a
 follow-up from the event itself unless the texts match strongly.
+
+The raw cosine weighs all 384 embedding dimensions alike, though some carry topic and others
+style or language. A learnt weighted cosine (`metric`: one weight per dimension, a ridge fit of
+the gold on the element-wise product of the two embeddings) reads the dimensions that tell
+events apart; it enters the logistic model as one more feature.
 """
 from __future__ import annotations
 
@@ -29,7 +34,18 @@ def _model() -> dict:
     model["_mean"] = np.asarray(model["mean"], dtype=np.float64)
     model["_scale"] = np.asarray(model["scale"], dtype=np.float64)
     model["_coef"] = np.asarray(model["coef"], dtype=np.float64)
+    model["_metric"] = np.asarray(model["metric"]["weights"], dtype=np.float32)
     return model
+
+
+def metric_scores(vec: np.ndarray, vectors: np.ndarray, metric: dict | None = None) -> np.ndarray:
+    """Learnt weighted cosine of one embedding against rows of others."""
+    if metric is None:
+        m = _model()
+        weights, bias = m["_metric"], m["metric"]["bias"]
+    else:
+        weights, bias = np.asarray(metric["weights"], dtype=np.float32), metric["bias"]
+    return np.asarray(vectors, dtype=np.float32) @ (weights * np.asarray(vec, np.float32)) + bias
 
 
 def baseline(a: Profile, b: Profile, table: dict[str, float] | None = None) -> float:

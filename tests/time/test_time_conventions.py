@@ -270,3 +270,8 @@ def test_half_units_and_vague_spans(text, expr, value):
 def test_then_current_is_a_past_reference():
     assert timex("Holders may buy shares at half the then current market price.", "current").value == "PAST_REF"
     assert timex("Holders may buy shares at half the current market price.", "current").value == "PRESENT_REF"
+
+
+def test_earlier_and_later_belong_to_today_and_yesterday():
+    found = find_timexes("The plant closed earlier today. Later yesterday the union met.", "2021-01-27", "en")
+    assert [(t.text, t.value) for t in found] == [("earlier today", "2021-01-27"), ("Later yesterday", "2021-01-26")]

@@ -56,7 +56,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
         ("decade", r"the\s+" + _EN_PHASE + r"(?:(?P<century>nineteen|twenty)[-\s]?)?"
          r"(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
         ("century", r"(?:the\s+)?" + _EN_PHASE + r"(?P<ordinal>\d{1,2})(?:st|nd|rd|th)[-\s]century"),
-        ("dayword", r"(?:(?:early|late)\s+)?{dayword}"),
+        ("dayword", r"(?:(?:early|late|earlier|later)\s+)?{dayword}"),
         ("dayword_pod", r"(?:(?:early|late)\s+)?{dayword}\s+{pod}"),
         ("pod_dayword", r"(?:(?:early|late|mid)[-\s]?)?{pod}\s+{dayword}"),
         ("this_pod", r"(?:(?:early|late|later)\s+)?(?:this|that)\s+{pod}"),

@@ -1,9 +1,11 @@
 """Events stage: which articles report the same happening, across outlets and languages.
 
 `similarity` gives a calibrated same-event probability for two articles (multilingual embedding
-of title + lead, shared names, places, numbers, language pair, days apart); `cluster` groups a
-corpus into `Event`s with stable ids, incrementally through an `EventIndex` that can be saved and
-loaded between runs.
+of title + lead read by its raw and a learnt weighted cosine, shared names, places, numbers,
+language pair, days apart); `cluster` groups a corpus into `Event`s with stable ids,
+incrementally through an `EventIndex` that can be saved and loaded between runs.
+`texts_to_embed` lists the passages the stage will ask `embed` for, so the document phase can
+embed them ahead.
 """
 from __future__ import annotations
 

@@ -41,7 +41,9 @@ print(json.dumps({"wall": wall, "import": t_import, "events": len(rep.events),
 
 def run(paths: list[str], db: Path) -> dict:
     load = os.getloadavg()[0]
-    out = subprocess.run([sys.executable, "-c", CHILD, str(db), *paths], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", CHILD, str(db), *paths], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"analyze failed ({out.returncode}): {out.stderr[-3000:]}")
     return {**json.loads(out.stdout.strip().splitlines()[-1]), "load": load}
 
 

@@ -145,7 +145,8 @@ def _satellites(index: EventIndex, touched: set[int], new: set[str], threshold: 
                          if other != key and cos >= MIN_COS and index.events[other].alive),
                         reverse=True) + [(0.0, -1), (0.0, -1)]
         (best_p, best), (second_p, _) = scored[0], scored[1]
-        if best >= 0 and best_p >= SATELLITE * threshold and best_p - second_p >= MARGIN * threshold:
+        clear = best_p - second_p >= MARGIN * threshold
+        if best >= 0 and best_p >= SATELLITE * threshold and clear:
             index.merge(min(best, key), max(best, key))
             touched.add(min(best, key))
 

@@ -118,11 +118,11 @@ def vectorise(articles: list[Article], timings: dict[str, float] | None = None) 
 
 def _leads(articles: Iterable[Article]) -> list[str]:
     """Every text the document phase embeds per article (as passages): what events.cluster
-    compares for every article. Claims are not here: only events of two articles or more compare
-    them, so the corpus phase embeds those (`_claim_vectors`)."""
-    from .events.features import lead
+    compares for every article, as the events stage lists it. Claims are not here: only events of
+    two articles or more compare them, so the corpus phase embeds those (`_claim_vectors`)."""
+    from .events import texts_to_embed
 
-    return [lead(a) for a in articles]
+    return [t for a in articles for t in texts_to_embed(a)]
 
 
 def _prime(store, texts: list[str], query: bool) -> None:

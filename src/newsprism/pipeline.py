@@ -245,10 +245,7 @@ def analyze_corpus(store, opts: Options, step=None, keep: bool = True) -> Report
     def run(name: str, fn: Callable[[], object]):
         if step:
             step(name)
-        t0 = clock.perf_counter()
-        out = fn()
-        timings[name] = timings.get(name, 0.0) + clock.perf_counter() - t0
-        return out
+        return _timed(timings, name, fn)
 
     run("vectors", lambda: _prime(store, _leads(ordered), query=False))
     run("entities", lambda: entities.canonicalize(ordered))

@@ -316,9 +316,9 @@ def _claim_vectors(store, evs, opts: Options) -> None:
 
     def missing() -> Iterator[list[str]]:
         for n in range(0, len(ids), CLAIM_BATCH):
-            texts = list(dict.fromkeys(store.claim_texts(ids[n:n + CLAIM_BATCH])))
-            stored = store.stored_vectors(embed.key(t, True) for t in texts)
-            todo = [t for t in texts if embed.key(t, True) not in stored]
+            keys = {t: embed.key(t, True) for t in store.claim_texts(ids[n:n + CLAIM_BATCH])}
+            stored = store.stored_vectors(keys.values())
+            todo = [t for t, k in keys.items() if k not in stored]
             if todo:
                 yield todo
 

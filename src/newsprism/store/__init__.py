@@ -101,21 +101,23 @@ class Store:
                         db.execute(stmt)
                     db.execute("INSERT INTO migrations VALUES (?, ?)", (n, _now()))
 
+    def _rows_in(self, sql: str, values: Iterable) -> Iterator[tuple]:
+        """Rows of `sql` whose `IN ({marks})` takes `values`, 500 at a time (SQLite caps the
+        number of bound parameters)."""
+        values = list(values)
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            yield from self.db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
     # -- articles -------------------------------------------------------------------------------
     def has_articles(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            q = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
-            found.update(r[0] for r in self.db.execute(q, chunk))
-        return found
+        return {r[0] for r in self._rows_in("SELECT id FROM articles WHERE id IN ({marks})", ids)}
 
     def put_articles(self, articles: list[Article], vectors: dict[bytes, bytes] | None = None) -> None:
         """Write a batch, and the sentence vectors computed for it, in one transaction: all of it
         lands, or none."""
         with self.transaction() as db:
-            db.executemany("INSERT OR IGNORE INTO vectors VALUES (?,?)", (vectors or {}).items())
+            _insert_vectors(db, vectors or {})
             for a in articles:
                 if db.execute("SELECT 1 FROM articles WHERE id=?", (a.id,)).fetchone():
                     continue
@@ -128,12 +130,8 @@ class Store:
 
     def articles(self, status: str | None = "ok", ids: Iterable[str] | None = None) -> Iterator[Article]:
         if ids is not None:
-            ids = list(ids)
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                q = f"SELECT record FROM articles WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id"
-                for (rec,) in self.db.execute(q, chunk):
-                    yield article_from_dict(json.loads(rec))
+            for (rec,) in self._rows_in("SELECT record FROM articles WHERE id IN ({marks}) ORDER BY id", ids):
+                yield article_from_dict(json.loads(rec))
             return
         q, args = "SELECT record FROM articles", ()
         if status:
@@ -156,15 +154,11 @@ class Store:
     def put_vectors(self, vectors: dict[bytes, bytes]) -> None:
         if vectors:
             with self.transaction() as db:
-                db.executemany("INSERT OR IGNORE INTO vectors VALUES (?,?)", vectors.items())
+                _insert_vectors(db, vectors)
 
     def vectors(self, keys: Iterable[bytes]) -> Iterator[tuple[bytes, bytes]]:
         """Stored (key, vector) rows among `keys`; unknown keys are simply absent."""
-        keys = list(keys)
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            yield from self.db.execute(
-                f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+        return self._rows_in("SELECT key, vec FROM vectors WHERE key IN ({marks})", keys)
 
     def count_vectors(self) -> int:
         return self.db.execute("SELECT count(*) FROM vectors").fetchone()[0]
@@ -192,21 +186,12 @@ class Store:
 
     def claim_texts(self, ids: Iterable[str]) -> list[str]:
         """The claim texts of these articles, read inside SQLite (no record is decoded)."""
-        ids, out = list(ids), []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            out += [r[0] for r in self.db.execute(
-                "SELECT json_extract(c.value, '$.text') FROM articles, json_each(articles.record, '$.claims') c "
-                f"WHERE articles.id IN ({','.join('?' * len(chunk))}) ORDER BY articles.id, c.key", chunk)]
-        return out
+        return [r[0] for r in self._rows_in(
+            "SELECT json_extract(c.value, '$.text') FROM articles, json_each(articles.record, '$.claims') c "
+            "WHERE articles.id IN ({marks}) ORDER BY articles.id, c.key", ids)]
 
     def stored_vectors(self, keys: Iterable[bytes]) -> set[bytes]:
-        keys, found = list(keys), set()
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            found.update(r[0] for r in self.db.execute(
-                f"SELECT key FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk))
-        return found
+        return {r[0] for r in self._rows_in("SELECT key FROM vectors WHERE key IN ({marks})", keys)}
 
     @contextmanager
     def analysis(self) -> Iterator[AnalysisWriter]:
@@ -250,13 +235,8 @@ class Store:
 
     def entities(self, ids: Iterable[str] | None = None, limit: int = 1000, offset: int = 0) -> list[Entity]:
         if ids is not None:
-            ids = list(ids)
-            out = []
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                q = f"SELECT record FROM entities WHERE id IN ({','.join('?' * len(chunk))})"
-                out += [entity_from_dict(json.loads(r[0])) for r in self.db.execute(q, chunk)]
-            return out
+            return [entity_from_dict(json.loads(r[0]))
+                    for r in self._rows_in("SELECT record FROM entities WHERE id IN ({marks})", ids)]
         return [entity_from_dict(json.loads(r[0])) for r in self.db.execute(
             "SELECT record FROM entities ORDER BY name LIMIT ? OFFSET ?", (limit, offset))]
 
@@ -293,7 +273,11 @@ class AnalysisWriter:
             (a.event_id, json.dumps(to_dict(a), ensure_ascii=False), a.id) for a in arts))
 
     def vectors(self, vectors: dict[bytes, bytes]) -> None:
-        self.db.executemany("INSERT OR IGNORE INTO vectors VALUES (?,?)", vectors.items())
+        _insert_vectors(self.db, vectors)
+
+
+def _insert_vectors(db: sqlite3.Connection, vectors: dict[bytes, bytes]) -> None:
+    db.executemany("INSERT OR IGNORE INTO vectors VALUES (?,?)", vectors.items())
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

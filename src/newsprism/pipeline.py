@@ -6,8 +6,9 @@ batch's sentence vectors (`vectorise`). Each batch, vectors included, is written
 one transaction; documents already stored (same content hash) are skipped before any work, so a
 rerun after a crash resumes where it stopped.
 
-Corpus phase (needs every article at once): canonical entities → events → event dates and
-anchors → claim alignment → one atomic swap of the analysis in the store. Embedding is most of
+Corpus phase (over every stored article, streamed in slices so memory does not grow with the
+corpus' mentions; see `analyze_corpus`): canonical entities → events → event dates and anchors →
+claim alignment → one atomic swap of the analysis in the store. Embedding is most of
 the cost of events and claims, so the document phase computes every vector they will ask for
 (each article's lead, each claim as a query), in one model call per batch and on every Ray
 worker, and the corpus phase only primes `embed`'s cache from the store: it embeds nothing
@@ -19,15 +20,17 @@ article (`extra["stage_errors"]`) and the batch goes on.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
+import re
 import time as clock
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from .config import Options
-from .records import Article, RawDocument, Report, content_id
+from .records import Article, Mention, RawDocument, Report, content_id
 
 log = logging.getLogger(__name__)
 
@@ -223,75 +226,148 @@ def _embedder() -> ThreadPoolExecutor:
 
 
 CLAIM_BATCH = 64  # articles whose claims are embedded in one model call and one committed write
+LIGHT_SLICE = 2000  # light records canonicalised together before clustering (a run of news by date)
+EVENT_SLICE = 500  # articles of whole events loaded, canonicalised, dated and aligned together
 
 
 def analyze_corpus(store, opts: Options, step=None, keep: bool = True) -> Report:
-    """Corpus phase over every stored article, streamed event by event; replaces the stored
-    analysis atomically.
+    """Corpus phase over every stored article, streamed; replaces the stored analysis atomically.
 
-    Canonical entities and events are computed over light records (`Store.light_articles`: no
-    claims, no removed lines), then each event's full articles are loaded, dated, aligned,
-    written and dropped, so memory holds the light records plus one event. `keep=False` returns
-    a Report with the counts only (the analysis is in the store); the default also returns every
-    event and article, which a caller rendering one report of the whole store needs."""
-    from . import embed, entities, events, time
+    Memory holds one slice of articles plus a compact record per article, never every mention
+    of the corpus:
+
+    1. light records (`Store.light_articles`: no claims, no removed lines) are read oldest first,
+       `LIGHT_SLICE` at a time; each slice is canonicalised, its entity ids made corpus-wide by
+       name key (`entities.EntityIds`), and each article cut down to what clustering reads
+       (`_cluster_record`);
+    2. `events.cluster` runs over those records, then the claims of multi-article events are
+       embedded;
+    3. events are taken `EVENT_SLICE` articles at a time (whole events): their full articles are
+       loaded, canonicalised with the events as groups (ids made corpus-wide again), dated,
+       aligned and written, then dropped; the slices' entity records are pooled by id at the end.
+
+    A corpus that fits in one slice is canonicalised exactly as one `canonicalize` call would.
+    `keep=False` returns a Report with the counts only (the analysis is in the store); the
+    default also returns every event, article and entity, which a caller rendering one report of
+    the whole store needs."""
+    from . import embed, entities, events
 
     timings: dict[str, float] = {}
-    light = {a.id: a for a in store.light_articles()}
-    for a in light.values():
-        a.event_id = None  # the previous analysis' links; clustering sets the new ones
-    ordered = sorted(light.values(), key=lambda a: (a.published or "9999", a.id))
 
     def run(name: str, fn: Callable[[], object]):
         if step:
             step(name)
         return _timed(timings, name, fn)
 
-    run("vectors", lambda: _prime(store, _leads(ordered), query=False))
-    run("entities", lambda: entities.canonicalize(ordered))
-    evs = run("events", lambda: events.cluster(ordered))
+    records: list[Article] = []
+    shared: dict[tuple, object] = {}
+    first_ids = entities.EntityIds()
+    if step:
+        step("entities")
+    for light in batches(store.light_articles(), LIGHT_SLICE):
+        _timed(timings, "vectors", lambda: _prime(store, _leads(light), query=False))
+        ents = _timed(timings, "entities", lambda: entities.canonicalize(light))
+        first_ids.assign(ents, light)
+        records += [_cluster_record(a, shared) for a in light]
+    del shared, first_ids
+    evs = run("events", lambda: events.cluster(records))
     store.put_vectors(embed.take_fresh())
-    ents = run("entities (by event)", lambda: entities.canonicalize(ordered, groups=[e.articles for e in evs]))
+    rest = [a.id for a in records if a.event_id is None]  # ok articles no event took (no text)
+    n_articles = len(records)
+    del records
     run("claim vectors", lambda: _claim_vectors(store, evs, opts))
-    report = Report(entities={e.id: e for e in ents} if keep else {})
-    in_event = {i for ev in evs for i in ev.articles}
+    report = Report()
+    ids = entities.EntityIds()
     if step:
         step("time and claims")
     with store.analysis() as out:
-        out.entities(ents)
-        for ev in evs:
-            arts = _full(store, ev.articles, light)
-            _timed(timings, "time", lambda: time.date_events([ev], arts))
-            ev.claims = _timed(timings, "claims", lambda: _align(store, ev, arts))
-            out.event(ev, [arts[i] for i in ev.articles if i in arts])
-            out.articles(arts.values())
-            out.vectors(embed.take_fresh())
+        for part, loose in _event_slices(evs, rest, EVENT_SLICE):
+            _event_slice(store, part, loose, ids, out, timings, report if keep else None)
+        for parts in out.pooled_entities():
+            ent = entities.merge_parts(parts)
+            out.entities([ent])
             if keep:
-                report.events.append(ev)
-                report.articles.update(arts)
-            else:
-                ev.claims, ev.timeline = [], []
-        rest = [i for i in light if i not in in_event]  # ok articles no event took (no text)
-        for i in range(0, len(rest), 500):
-            arts = _full(store, rest[i:i + 500], light)
-            out.articles(arts.values())
-            if keep:
-                report.articles.update(arts)
-    report.stats = {"corpus_timings": timings, "events": len(evs), "articles": len(light)}
+                report.entities[ent.id] = ent
+    report.entities = dict(sorted(report.entities.items(),
+                                  key=lambda kv: (-sum(v.count for v in kv[1].variants), kv[1].name)))
+    report.stats = {"corpus_timings": timings, "events": len(evs), "articles": n_articles}
     if keep:
         report.errors = list(store.articles(status="error"))
     return report
 
 
-def _full(store, ids: list[str], light: dict[str, Article]) -> dict[str, Article]:
-    """Full records of these articles with what the corpus phase set on their light twins."""
-    arts = {}
-    for a in store.articles(ids=ids):
-        twin = light.get(a.id)
-        if twin is not None:
-            a.mentions, a.extra, a.event_id = twin.mentions, twin.extra, twin.event_id
-        arts[a.id] = a
-    return {i: arts[i] for i in ids if i in arts}
+def _cluster_record(a: Article, shared: dict[tuple, object]) -> Article:
+    """What `events.cluster` reads of an article, and only that: the text up to the longest lead
+    clustering takes (checked: the leads come out identical, else the whole text is kept), each
+    distinct (name, type, entity) once, as one `Mention` object shared by every article naming
+    it, and the dates it mentions only when it has no publication date to go by."""
+    from .events.features import LEAD_CHARS, lead
+
+    text = a.text
+    cut = len(text) - len(text.lstrip()) + len((a.title or "").strip()) + 2 * LEAD_CHARS + 64
+    mentions, seen = [], set()
+    for m in a.mentions:
+        key = (m.text, m.type, m.entity_id)
+        if key not in seen:
+            seen.add(key)
+            mentions.append(shared.setdefault(key, Mention(m.text, 0, 0, m.type, entity_id=m.entity_id)))
+    rec = dataclasses.replace(a, text=text[:cut], mentions=mentions, claims=[], removed=[], captions=[],
+                              extra={}, timexes=[] if _DATED.match(a.published or "") else a.timexes,
+                              event_id=None)
+    if len(text) > cut and any(lead(rec, n) != lead(a, n) for n in (LEAD_CHARS, 2 * LEAD_CHARS)):
+        rec.text = text
+    return rec
+
+
+_DATED = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _event_slices(evs, loose: list[str], size: int) -> Iterator[tuple[list, list[str]]]:
+    """Whole events packed in order until a slice holds `size` articles, then the articles no
+    event took (filling the last slice first, so a small corpus is one slice)."""
+    part, n = [], 0
+    for ev in evs:
+        part.append(ev)
+        n += len(ev.articles)
+        if n >= size:
+            yield part, []
+            part, n = [], 0
+    room = size - n
+    if part or loose:
+        yield part, loose[:room]
+    for i in range(room, len(loose), size):
+        yield [], loose[i:i + size]
+
+
+def _event_slice(store, evs, loose: list[str], ids, out, timings: dict[str, float],
+                 report: Report | None) -> None:
+    """Full articles of these events (and of `loose` articles no event took) loaded together:
+    canonicalised with the events as groups, entity ids made corpus-wide, then each event dated,
+    aligned and written; the slice's entity records are parked for pooling."""
+    from . import embed, entities, time
+
+    event_of = {i: ev.id for ev in evs for i in ev.articles}
+    arts = {a.id: a for a in sorted(store.articles(ids=[*event_of, *loose]),
+                                    key=lambda a: (a.published or "9999", a.id))}  # as clustering orders them
+    for a in arts.values():
+        a.event_id = event_of.get(a.id)
+    ents = _timed(timings, "entities (by event)",
+                  lambda: entities.canonicalize(list(arts.values()), groups=[ev.articles for ev in evs]))
+    ids.assign(ents, arts.values())
+    out.entity_parts(ents)
+    for ev in evs:
+        mine = {i: arts[i] for i in ev.articles if i in arts}
+        _timed(timings, "time", lambda: time.date_events([ev], mine))
+        ev.claims = _timed(timings, "claims", lambda: _align(store, ev, mine))
+        out.event(ev, list(mine.values()))
+        if report is not None:
+            report.events.append(ev)
+        else:
+            ev.claims, ev.timeline = [], []
+    out.articles(arts.values())
+    out.vectors(embed.take_fresh())
+    if report is not None:
+        report.articles.update(arts)
 
 
 def _align(store, ev, arts: dict[str, Article]):

@@ -9,8 +9,12 @@ merge (`canonical`, built on the name keys of `keys` and the learned translitera
     for a in articles:
         a.mentions = find_mentions(a)
     entities = canonicalize(articles, groups=[event.articles for event in events])
+
+A corpus too large to hold every mention at once is canonicalised a slice at a time; `EntityIds`
+joins the slices' entities by name key into corpus-wide ids and `merge_parts` pools the records
+of one id (`pipeline.analyze_corpus` does this).
 """
-from newsprism.entities.canonical import canonicalize
+from newsprism.entities.canonical import EntityIds, canonicalize, merge_parts
 from newsprism.entities.ner import find_mentions
 
-__all__ = ["canonicalize", "find_mentions"]
+__all__ = ["EntityIds", "canonicalize", "find_mentions", "merge_parts"]

@@ -768,3 +768,75 @@ def _name_rank(spelling: str, count: int, etype: str) -> tuple:
     full = len(words) >= 2 and len(words[0].rstrip(".")) > 1 if etype == "PERSON" else True  # not "J. Roe"
     latin = all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in spelling if ch.isalpha())
     return (well_formed, full, not keys.is_acronym(spelling), latin, count, len(spelling))
+
+
+class EntityIds:
+    """Corpus-wide entity ids for entities canonicalised a slice at a time.
+
+    A large corpus is canonicalised in bounded slices (a run of articles, a batch of events), so
+    memory holds one slice, not every mention of the corpus. The same real-world thing then comes
+    out of several slices as several `Entity` records; they are joined here by name key (type
+    group plus the squashed canonical name or any full-name variant), which needs only a map of
+    O(distinct names). The first slice to name a thing gives it its id, so a corpus that fits in
+    one slice keeps exactly the ids `canonicalize` gave. Variants spelt with an initial ("J. Roe")
+    or as one word are not keys: one slice may resolve them to Jane Roe and another to John Roe.
+    """
+
+    def __init__(self) -> None:
+        self._ids: dict[str, str] = {}
+
+    def assign(self, entities: list[Entity], articles) -> None:
+        """Give these entities (one `canonicalize` call) their corpus-wide ids, and the mentions
+        of these articles with them. Two entities of one call never share an id: the call kept
+        them apart."""
+        remap: dict[str, str] = {}
+        taken: set[str] = set()
+        for e in entities:
+            names = entity_keys(e)
+            gid = next((g for k in names if (g := self._ids.get(k)) and g not in taken), e.id)
+            taken.add(gid)
+            for k in names:
+                self._ids.setdefault(k, gid)
+            if gid != e.id:
+                remap[e.id] = e.id = gid
+        if remap:
+            for art in articles:
+                for m in art.mentions:
+                    m.entity_id = remap.get(m.entity_id, m.entity_id)
+
+
+def entity_keys(e: Entity) -> list[str]:
+    """Name keys of an entity, per type group: its name and its full-name variants squashed,
+    and the ISO code of any variant that names a country ("Espagne", "Spain")."""
+    group = TYPE_GROUPS.get(e.type, e.type)
+    out = [f"{group}:{keys.squash(e.name)}"]
+    strip = e.type not in KEEP_TITLES
+    for v in e.variants:
+        tokens = keys.fold(keys.core_name(v.text, strip_titles=strip)[0]).split()
+        if len(tokens) >= 2 and len(tokens[0]) > 1:
+            out.append(f"{group}:{''.join(tokens)}")
+        if group in ("LOC", "MISC") and (code := keys.territory(" ".join(tokens))):
+            out.append(f"{group}:@{code}")
+    return list(dict.fromkeys(k for k in out if len(k) > len(group) + 2))
+
+
+def merge_parts(parts: list[Entity]) -> Entity:
+    """One entity from the records several slices gave it (same id): variants pooled, the best
+    name and the majority type kept, evidence without repeats, the weakest merge's confidence."""
+    if len(parts) == 1:
+        return parts[0]
+    size = [sum(v.count for v in p.variants) for p in parts]
+    etype = parts[max(range(len(parts)), key=size.__getitem__)].type
+    named = Counter()
+    for p, n in zip(parts, size):
+        named[p.name] += n
+    name = max(named, key=lambda s: _name_rank(s, named[s], etype))
+    variants = sorted((v for p in parts for v in p.variants), key=lambda v: -v.count)
+    evidence, seen = [], set()
+    for e in (e for p in parts for e in p.evidence):
+        key = repr(sorted(e.items()))
+        if key not in seen:
+            seen.add(key)
+            evidence.append(e)
+    return Entity(id=parts[0].id, name=name, type=etype, variants=variants,
+                  confidence=min(p.confidence for p in parts), evidence=evidence)

@@ -9,6 +9,7 @@ indexes article text and event titles. Schema changes are numbered migrations re
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sqlite3
@@ -166,14 +167,14 @@ class Store:
     # -- corpus-level results -------------------------------------------------------------------
     def light_articles(self) -> Iterator[Article]:
         """Every ok article without what only its own event reads (claims, removed lines,
-        captions, time expressions other than dates): what canonicalisation and clustering read,
-        and mentions without the entity ids of the previous analysis (canonicalisation sets them
-        anew). SQLite drops the heavy fields before Python decodes anything; names and types are
+        captions, time expressions other than dates), oldest first (undated last): what
+        canonicalisation reads, a run of news at a time, before clustering. Mentions come
+        without the entity ids of the previous analysis (canonicalisation sets them anew).
+        SQLite drops the heavy fields before Python decodes anything; names and types are
         interned, since the same few thousand names recur across a corpus, and each mention
-        shares its article's id string instead of holding a copy: about a third of the memory
-        of the full record."""
-        rows = self.db.execute("SELECT json_remove(record, '$.claims', '$.removed', '$.captions') "
-                               "FROM articles WHERE status='ok' ORDER BY id")
+        shares its article's id string instead of holding a copy."""
+        rows = self.db.execute("SELECT json_remove(record, '$.claims', '$.removed', '$.captions') FROM articles "
+                               "WHERE status='ok' ORDER BY coalesce(json_extract(record, '$.published'), '9999'), id")
         for (rec,) in rows:
             a = article_from_dict(json.loads(rec))
             a.timexes = [t for t in a.timexes if t.type == "DATE"]
@@ -203,7 +204,10 @@ class Store:
         with self.transaction() as db:
             for table in ("events", "events_fts", "entities", "event_entities"):
                 db.execute(f"DELETE FROM {table}")
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS entity_parts (id TEXT, record TEXT)")
+            db.execute("DELETE FROM temp.entity_parts")
             yield AnalysisWriter(db)
+            db.execute("DELETE FROM temp.entity_parts")
 
     def replace_analysis(self, events: list[Event], entities: list[Entity],
                          articles: dict[str, Article]) -> None:
@@ -254,6 +258,18 @@ class AnalysisWriter:
     def entities(self, entities: Iterable[Entity]) -> None:
         self.db.executemany("INSERT INTO entities VALUES (?,?,?,?)", (
             (e.id, e.name, e.type, json.dumps(to_dict(e), ensure_ascii=False)) for e in entities))
+
+    def entity_parts(self, entities: Iterable[Entity]) -> None:
+        """Entities as one slice of the corpus saw them, to be pooled by id at the end
+        (`pooled_entities`): parked in a temporary table, so memory holds one slice's."""
+        self.db.executemany("INSERT INTO temp.entity_parts VALUES (?,?)", (
+            (e.id, json.dumps(to_dict(e), ensure_ascii=False)) for e in entities))
+
+    def pooled_entities(self) -> Iterator[list[Entity]]:
+        """The parked records, one list per entity id, in the order they were parked."""
+        rows = self.db.execute("SELECT id, record FROM temp.entity_parts ORDER BY id, rowid")
+        for _, group in itertools.groupby(rows, key=lambda r: r[0]):
+            yield [entity_from_dict(json.loads(rec)) for _, rec in group]
 
     def event(self, ev: Event, arts: list[Article]) -> None:
         """One event, with its articles (for the list's languages, outlets and search text)."""

@@ -75,23 +75,26 @@ def main_text(tree: LexborHTMLParser) -> str:
     """Body text of a parsed page, paragraphs separated by a blank line (tree is pruned in place).
 
     trafilatura's fallback comparisons (readability, jusText) cost ~40% of its time and only
-    matter when its own pass comes out short, so its fast mode runs first and the full mode
-    only when the result is under half of what resiliparse's quick main-content pass finds.
+    matter when its own pass comes out short, so its fast mode runs first (cascade.py) and the
+    full mode only when the result is under half of what resiliparse's quick main-content pass
+    finds; that reference is not computed when the page has too little other text for it.
     """
     import trafilatura
     from resiliparse.extract.html2text import extract_plain_text
 
+    from newsprism.clean.cascade import SEPARATORS, fast_text
     from newsprism.clean.rules import faster_rules
 
     for node in tree.css(_JUNK):
         node.decompose()
     html = tree.html or ""
-    options = {"include_comments": False, "include_tables": True}
-    with faster_rules():
-        text = trafilatura.extract(html, fast=True, **options) or ""
+    page_chars = len(tree.body.text()) if tree.body is not None else 0
+    text = fast_text(html, page_chars)
+    if len(text) < 0.5 * SEPARATORS * page_chars:
         reference = extract_plain_text(html, main_content=True, comments=False, alt_texts=False, list_bullets=False)
         if len(text) < 0.5 * len(reference):
-            text = trafilatura.extract(html, **options) or ""
+            with faster_rules():
+                text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
     return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 

@@ -144,7 +144,8 @@ def _chrome_reason(line: Line) -> str | None:
             weak = reason in ("navigation", "related", "share")
             if weak and line.words > 4:
                 continue
-            covered = sum(len(_LETTER.findall(m.group(0))) for m in rx.finditer(text))
+            found = rx.findall(text)
+            covered = len(_LETTER.findall("".join(found))) if found else 0
             share = 0.5 if weak else 0.1 if reason == "cookie" else 0.3
             if covered >= share * letters:
                 return reason

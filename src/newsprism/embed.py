@@ -12,11 +12,6 @@ store, and primes this cache from there (`prime`), so a rerun embeds nothing. Ve
 rounded to float16 whether fresh or read back (half the store size, cosines move by ~1e-4), so a
 fresh run and a rerun see bit-identical vectors and make identical decisions.
 
-A caller whose answer provably does not depend on some vectors (claim alignment inside a
-one-article event compares nothing across articles) runs under `placeholders()`: misses get
-zero vectors that are neither cached nor stored, so they cost nothing and never leak into a
-later answer.
-
 OpenMP's default is to spin waiting threads; on a shared or oversubscribed CPU that burned twice
 the CPU time per sentence for small batches, so the engine is told to sleep them instead.
 """
@@ -27,8 +22,7 @@ import hashlib
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -40,7 +34,6 @@ STORED = np.float16
 _cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
 _fresh: dict[bytes, np.ndarray] = {}  # embedded here and not yet handed to the store
 _lock = threading.RLock()  # the pipeline embeds a batch in a thread; the API serves from a pool
-_scope = threading.local()  # per thread: another thread's real request must still be embedded
 
 
 @functools.cache
@@ -79,11 +72,6 @@ def _embed(texts: list[str], query: bool) -> np.ndarray:
             _cache.move_to_end(k)
         else:
             todo[k] = _clip(t)
-    if todo and getattr(_scope, "placeholders", False):
-        for i, k in enumerate(keys):
-            if k in todo:
-                out[i] = 0.0
-        return out
     if todo:
         got = np.asarray(_model().encode(list(todo.values()), query), dtype=np.float32)
         fresh = dict(zip(todo, got.reshape(len(todo), DIM).astype(STORED)))
@@ -96,17 +84,6 @@ def _embed(texts: list[str], query: bool) -> np.ndarray:
         while len(_fresh) > CACHE_SIZE:  # nobody is collecting: forget the oldest, only cost lost
             del _fresh[next(iter(_fresh))]
     return out
-
-
-@contextmanager
-def placeholders() -> Iterator[None]:
-    """Texts not cached get zero vectors inside this block, nothing is embedded or kept."""
-    before = getattr(_scope, "placeholders", False)
-    _scope.placeholders = True
-    try:
-        yield
-    finally:
-        _scope.placeholders = before
 
 
 def vectors(texts: Iterable[str], query: bool = False) -> dict[bytes, bytes]:

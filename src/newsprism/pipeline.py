@@ -371,28 +371,26 @@ def _event_slice(store, evs, loose: list[str], ids, out, timings: dict[str, floa
 
 
 def _align(store, ev, arts: dict[str, Article]):
-    """Claim groups of one event. A one-article event compares no claim with another, so its
-    claims need no vectors: it is aligned on placeholders and nothing is embedded for it."""
-    from . import claims, embed
+    """Claim groups of one event, on the stored vectors of the claims it compares (none for a
+    one-article event)."""
+    from . import claims
 
-    if len(arts) > 1:
-        _prime(store, [c.text for a in arts.values() for c in a.claims], query=True)
-        return claims.align(ev, arts)
-    with embed.placeholders():
-        return claims.align(ev, arts)
+    _prime(store, claims.texts_to_embed(arts.values()), query=True)
+    return claims.align(ev, arts)
 
 
 def _claim_vectors(store, evs, opts: Options) -> None:
-    """Embed the claims of every event of two articles or more that the store lacks, in big
-    batches (on the Ray workers with `--engine ray`), each batch committed: a killed run keeps
-    what it embedded and a rerun embeds nothing."""
-    from . import embed
+    """Embed the claims alignment will compare (`claims.texts_to_embed` of every event of two
+    articles or more) that the store lacks, in big batches (on the Ray workers with `--engine
+    ray`), each batch committed: a killed run keeps what it embedded and a rerun embeds nothing."""
+    from . import claims, embed
 
-    ids = [i for ev in evs if len(ev.articles) > 1 for i in ev.articles]
+    multi = [ev for ev in evs if len(ev.articles) > 1]
 
     def missing() -> Iterator[list[str]]:
-        for n in range(0, len(ids), CLAIM_BATCH):
-            keys = {t: embed.key(t, True) for t in store.claim_texts(ids[n:n + CLAIM_BATCH])}
+        for part, _ in _event_slices(multi, [], CLAIM_BATCH):
+            keys = {t: embed.key(t, True) for ev in part
+                    for t in claims.texts_to_embed(store.articles(ids=ev.articles))}
             stored = store.stored_vectors(keys.values())
             todo = [t for t, k in keys.items() if k not in stored]
             if todo:

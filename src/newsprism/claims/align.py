@@ -1,10 +1,19 @@
 """Claim alignment across the articles of one event, and the label of each aligned statement.
 
-Claims of every article are embedded once (multilingual e5, so a French and a Spanish sentence
-meet), scored pairwise as cosine plus a signature bonus (shared names, keywords, amounts, dates),
-and linked only as *mutual* best matches above a threshold: a statement can have at most one
-counterpart per source, which keeps a long article from swallowing everything. Links are merged
-greedily, strongest first, into groups that never hold two claims of one article.
+Claims are scored pairwise as embedding cosine (multilingual e5, so a French and a Spanish
+sentence meet) plus a signature bonus (shared names, keywords, amounts, dates), and linked only
+as *mutual* best matches above a threshold: a statement can have at most one counterpart per
+source, which keeps a long article from swallowing everything. Links are merged greedily,
+strongest first, into groups that never hold two claims of one article.
+
+Only candidate pairs are scored (`candidates`): two claims of different articles in different
+languages, or in one language when they share content words or a telling amount. Two sentences
+of one language that state the same thing repeat its names, nouns or figures, while e5 rates
+any two sentences about the same event alike ("the summit should be cancelled" against "we
+will not back down"), so the lexical test costs no true link and removes most spurious ones.
+Embedding is the stage's cost, and a claim with no candidate partner needs no vector:
+`texts_to_embed` lists exactly the claims `align` will embed, so the pipeline can embed them
+ahead in big batches; a one-article event has none.
 
 A group is then labelled: `contradicted` with a typed `Conflict` when its claims disagree,
 `likely_translation_error` when the odd one out is machine-translated or is an actor swap that
@@ -17,13 +26,14 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from newsprism.claims.conflict import TYPES, compare
 from newsprism.claims.extract import ANCHOR_CONFIDENCE, clause_span, extract_claims, refresh_links
-from newsprism.claims.signature import affiliations, bonus, known_names, signature
+from newsprism.claims.signature import Signature, affiliations, bonus, jaccard, known_names, signature
 from newsprism.embed import embed
 from newsprism.records import Article, Claim, ClaimGroup, Conflict, Event, Evidence
 
@@ -36,6 +46,9 @@ CHAIN_SLACK = 0.05  # how far below THRESHOLD an indirect link inside one group 
 NEAR = 0.80  # below this, two claims are about different things and cannot contradict each other
 FOREIGN = 0.08  # penalty for a claim naming only entities (or amounts) the other source never gives
 MT_LIKELY = 0.5  # Article.mt_likelihood above which a lone deviation is blamed on translation
+SAME_LANGUAGE = 0.15  # keyword Jaccard below which two claims of one language are not one statement
+UNRELATED = 0.0  # score of a pair that is no candidate: below every threshold
+TELLING = 10  # amounts from here up are evidence of one statement ("two countries" is everywhere)
 SEPARATE = ("number", "status", "actor")  # conflict aspects reported as groups of their own
 ORDER = {"agreed": 0, "contradicted": 1, "likely_translation_error": 1, "partial": 2}
 
@@ -44,11 +57,9 @@ def align(event: Event, articles: dict[str, Article]) -> list[ClaimGroup]:
     """Aligned, labelled statements of `event`: consensus, then conflicts, then single-source."""
     try:
         ids = [a for a in event.articles if a in articles and articles[a].status == "ok"]
+        flat = _claims([articles[aid] for aid in ids])
         for aid in ids:
-            art = articles[aid]
-            art.claims = art.claims or extract_claims(art)
-            refresh_links(art)
-        flat = [c for aid in ids for c in articles[aid].claims]
+            refresh_links(articles[aid])
         if not flat:
             return []
         known = known_names([c.sentence for c in flat], [m.text for aid in ids for m in articles[aid].mentions])
@@ -70,6 +81,44 @@ def align(event: Event, articles: dict[str, Article]) -> list[ClaimGroup]:
         return []
 
 
+def texts_to_embed(articles: Iterable[Article]) -> list[str]:
+    """Exactly the claim texts `align` will ask `embed` for (as queries) about an event made of
+    these articles: those of claims with a candidate partner in another article."""
+    try:
+        flat = _claims([a for a in articles if a.status == "ok"])
+        needed = candidates(flat, [signature(c) for c in flat]).any(axis=1)
+        return list(dict.fromkeys(c.text for c, n in zip(flat, needed) if n))
+    except Exception:  # alignment embeds what it lacks itself
+        log.exception("listing claim texts to embed failed")
+        return []
+
+
+def _claims(articles: list[Article]) -> list[Claim]:
+    """The claims of these articles in order, extracted for an article that has none yet."""
+    for art in articles:
+        art.claims = art.claims or extract_claims(art)
+    return [c for art in articles for c in art.claims]
+
+
+def candidates(claims: list[Claim], sigs: list[Signature]) -> np.ndarray:
+    """Symmetric matrix, True where two claims of different articles may state the same thing:
+    always across languages (only the embedding can tell), and in one language when they share
+    enough keywords or a telling amount. Reads only what the claim's text gives (its keywords,
+    amounts and language), so it answers the same before and after the corpus phase refreshes
+    entity ids and dates."""
+    n = len(claims)
+    out = np.zeros((n, n), dtype=bool)
+    amounts = [{q.value for q in c.numbers if q.value >= TELLING} for c in claims]
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = claims[i], claims[j]
+            if a.article_id != b.article_id and (
+                    a.lang != b.lang or not a.lang or amounts[i] & amounts[j]
+                    or jaccard(sigs[i].keywords, sigs[j].keywords) >= SAME_LANGUAGE):
+                out[i, j] = out[j, i] = True
+    return out
+
+
 def judge(a: Claim, b: Claim, score: float) -> tuple[str, Conflict | None]:
     """Pairwise step on two claims and their alignment score: "contradict" when a typed conflict
     separates them, "agree" when they state the same thing, else "neutral"."""
@@ -89,14 +138,20 @@ def pair_scores(left: list[Claim], right: list[Claim]) -> np.ndarray:
 
 
 def similarity(claims: list[Claim]) -> np.ndarray:
-    """Pairwise alignment score: embedding cosine plus the shared-signature bonus."""
-    vecs = embed([c.text for c in claims], query=True)
-    sims = vecs @ vecs.T
+    """Pairwise alignment score of candidate pairs (`candidates`): embedding cosine plus the
+    shared-signature bonus; every other pair scores `UNRELATED`. Only claims with a candidate
+    partner are embedded."""
     sigs = [signature(c) for c in claims]
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            if claims[i].article_id != claims[j].article_id:
-                sims[i, j] = sims[j, i] = sims[i, j] + bonus(sigs[i], sigs[j])
+    pairs = candidates(claims, sigs)
+    sims = np.full((len(claims), len(claims)), UNRELATED, dtype=np.float32)
+    rows = np.flatnonzero(pairs.any(axis=1))
+    if not rows.size:
+        return sims
+    vecs = embed([claims[i].text for i in rows], query=True)
+    cos = np.zeros_like(sims)
+    cos[np.ix_(rows, rows)] = vecs @ vecs.T
+    for i, j in zip(*np.nonzero(np.triu(pairs))):
+        sims[i, j] = sims[j, i] = cos[i, j] + bonus(sigs[i], sigs[j])
     return sims
 
 

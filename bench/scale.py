@@ -42,6 +42,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "bench" / "results" / "scale.md"
+# The store section for sizes past the whole run's budget (`--store-only`), kept in its own file
+# so a whole run does not overwrite it; scale.md embeds it (bench/collect.py skips `<name>-*.md`).
+APART = ROOT / "bench" / "results" / "scale-100k.md"
+APART_TITLE = "### Store at scale, run apart"
 PLOT = ROOT / "docs" / "cost-vs-size.png"
 SHIFT_DAYS = 97  # per copy: beyond any same-event time window, and not a round number of weeks
 COLD_RUNS = 3  # cold starts vary by a few tenths of a second with the page cache and stray daemons
@@ -613,7 +617,7 @@ def main() -> None:
         print("index", index, flush=True)
         floor = trafilatura_floor(rows, 300)
     md += (_size_section(points) + _ray_section(ray, ceiling) + _cold_section(cold) + _store_section(stored)
-           + _index_section(index))
+           + [_apart()] + _index_section(index))
     md += [f"\nPeer floor: trafilatura's extraction alone runs at {floor:.0f} articles/s on these texts "
            f"(newsprism's `clean` stage wraps it, then adds language, dates and the other stages).\n",
            f"\nTotal benchmark time {(time.perf_counter() - t_start) / 60:.1f} min.\n"]
@@ -624,23 +628,30 @@ def main() -> None:
 
 
 def store_only(args) -> None:
-    """The store section alone, for sizes the whole run's budget leaves out (100k stored)."""
+    """The store section alone, for sizes the whole run's budget leaves out (100k stored): written
+    to its own file, and put in place of the previous run-apart section of scale.md."""
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         rows = store_scale(Path(args.store_only), [int(n) for n in args.store_sizes.split(",") if n], Path(tmp),
                            t0 + args.budget_min * 60, args.load_max)
     cmd = ".venv/bin/python bench/scale.py " + " ".join(sys.argv[1:])
-    title = "### Store at scale, run apart"
     section = _store_section(rows)
-    section[0] = (f"{title} (sizes past the whole run's budget)\n\n`{cmd}` · {date.today()} · 2-core CPU, "
-                  "shared with other jobs\n")
+    section[0] = (f"{APART_TITLE} (sizes past the whole run's budget)\n\n`{cmd}` · {date.today()} · 2-core CPU, "
+                  f"load average {load_avg():.0f} at the end\n")
+    APART.parent.mkdir(parents=True, exist_ok=True)
+    APART.write_text("\n".join(section) + "\n", encoding="utf-8")
     text = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-    if title in text:  # replace the previous run-apart section
-        head, _, rest = text.partition(title)
+    if APART_TITLE in text:  # drop the previous run-apart section
+        head, _, rest = text.partition(APART_TITLE)
         text = head + rest[rest.find("\n### ") + 1:] if "\n### " in rest else head
     head, mark, rest = text.partition("### Event index")
-    OUT.write_text(head + "\n".join(section) + "\n" + mark + rest, encoding="utf-8")
+    OUT.write_text(head + _apart() + mark + rest, encoding="utf-8")
     print("\n".join(section))
+
+
+def _apart() -> str:
+    """The last run-apart store section, to embed after the whole run's store section."""
+    return APART.read_text(encoding="utf-8") + "\n" if APART.exists() else ""
 
 
 def _size_section(points: list[dict]) -> list[str]:

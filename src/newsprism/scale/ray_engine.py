@@ -10,10 +10,13 @@ OMP_NUM_THREADS to the actor's one CPU): the pool is the parallelism.
 
 Ray is started once per process and reused across batches and runs: against `opts.ray_address`
 when given (an existing cluster, where newsprism must be installed on every node), otherwise as a
-local instance with one CPU per worker. A batch is cut into small chunks so the pool balances
-long and short documents; results come back in input order. A chunk whose worker fails for good
-(after Ray's own restarts and retries) becomes error articles with the reason, so one bad node
-never stops the run.
+local instance with one CPU per worker. A batch is cut into small chunks, longest documents
+first, and each chunk goes to whichever worker finishes first (`_scatter`): a worker is never
+held up behind another one's long document, as it is when results are collected in submission
+order (`ActorPool.get_next` hands a worker its next chunk only once every earlier chunk is
+back), and the batch ends on a short chunk. Results are put back in input order. A chunk whose
+worker fails for good (after Ray's own restarts and retries) becomes error articles with the
+reason, so one bad node never stops the run.
 """
 from __future__ import annotations
 
@@ -28,11 +31,11 @@ from ..records import Article, RawDocument
 
 log = logging.getLogger(__name__)
 
-CHUNKS_PER_WORKER = 4  # per batch: small enough to balance uneven documents, few enough round trips
+CHUNKS_PER_WORKER = 8  # per batch: a document or two per chunk; a round trip costs milliseconds
 LOCAL_OBJECT_STORE = 256 * 1024 * 1024  # batches are small; Ray's default (30% of RAM) is not needed
 
-# One Ray connection and one actor pool per process, reused by every batch and every run.
-_state: dict = {"local_cpus": 0, "pool": None, "pool_key": None, "actors": []}
+# One Ray connection and one set of worker actors per process, reused by every batch and every run.
+_state: dict = {"local_cpus": 0, "actors": [], "actors_key": None}
 
 
 class DocWorker:
@@ -70,59 +73,76 @@ class DocWorker:
 
 def ray_runner(opts: Options) -> Runner:
     """The batch runner `pipeline.ingest` calls when `opts.engine == "ray"`."""
-    pool = _pool(opts)
+    actors = _actors(opts)
 
     def run(raws: list[RawDocument], o: Options,
             timings: dict[str, float]) -> tuple[list[Article], dict[bytes, bytes]]:
         if not raws:
             return [], {}
         size = max(1, math.ceil(len(raws) / (max(1, o.ray_workers) * CHUNKS_PER_WORKER)))
-        chunks = [raws[i:i + size] for i in range(0, len(raws), size)]
-        for chunk in chunks:
-            pool.submit(lambda actor, c: actor.run.remote(c, o), chunk)
-        out: list[Article] = []
+        longest = sorted(range(len(raws)), key=lambda i: -len(raws[i].content or ""))
+        chunks = [longest[i:i + size] for i in range(0, len(longest), size)]
+        done: dict[int, Article] = {}
         vectors: dict[bytes, bytes] = {}
-        for chunk in chunks:  # ActorPool returns results in submission order
-            try:
-                arts, v, t = pool.get_next()
-            except Exception as exc:  # a worker lost for good: record it on its documents
-                log.error("ray worker failed on %d documents: %r", len(chunk), exc)
-                out += [_failed(r, exc) for r in chunk]
+        calls = _scatter(actors, chunks, lambda actor, c: actor.run.remote([raws[i] for i in c], o))
+        for chunk, got in calls:
+            if isinstance(got, Exception):  # a worker lost for good: record it on its documents
+                log.error("ray worker failed on %d documents: %r", len(chunk), got)
+                done.update((i, _failed(raws[i], got)) for i in chunk)
                 continue
-            out += arts
+            arts, v, t = got
+            done.update(zip(chunk, arts))
             vectors.update(v)
             for k, secs in t.items():
                 timings[k] = timings.get(k, 0.0) + secs
-        return out, vectors
+        return [done[i] for i in range(len(raws))], vectors
 
     return run
 
 
 def ray_embedder(opts: Options) -> Callable[[Iterable[list[str]]], Iterator[dict[bytes, bytes]]]:
-    """`pipeline`'s claim embedder on the actor pool: batches of texts in, store rows out, with at
-    most two batches per worker in flight so the driver never holds the whole corpus' texts."""
-    pool = _pool(opts)
-    depth = 2 * max(1, opts.ray_workers)
+    """`pipeline`'s claim embedder on the worker actors: batches of texts in, store rows out,
+    two batches per worker in flight (the next one queued while the driver reads texts for the
+    one after), so the driver never holds the whole corpus' texts."""
+    actors = _actors(opts)
 
     def run(batches: Iterable[list[str]]) -> Iterator[dict[bytes, bytes]]:
-        queued = 0
-        for texts in batches:
-            pool.submit(lambda actor, t: actor.vectors.remote(t, True), texts)
-            queued += 1
-            while queued >= depth:
-                queued -= 1
-                yield _rows(pool)
-        for _ in range(queued):
-            yield _rows(pool)
+        for _, rows in _scatter(actors, batches, lambda actor, t: actor.vectors.remote(t, True), depth=2):
+            if isinstance(rows, Exception):  # a lost batch is only cost: the corpus phase embeds what it misses
+                log.error("ray worker failed to embed a batch: %r", rows)
+                continue
+            yield rows
     return run
 
 
-def _rows(pool) -> dict[bytes, bytes]:
-    try:
-        return pool.get_next()
-    except Exception as exc:  # a lost batch is only cost: the corpus phase embeds what it misses
-        log.error("ray worker failed to embed a batch: %r", exc)
-        return {}
+def _scatter(actors: list, items: Iterable, call: Callable, depth: int = 1) -> Iterator[tuple[object, object]]:
+    """(item, result) pairs in the order they finish, each worker given its next item the moment
+    one of its own is done, with `depth` items queued on it; a failed call yields its exception.
+    Items are drawn lazily, so a stream is never read ahead of the workers."""
+    import ray
+
+    source = iter(items)
+    pending: dict = {}  # object ref -> (actor, item)
+
+    def feed(actor) -> None:
+        item = next(source, _END)
+        if item is not _END:
+            pending[call(actor, item)] = (actor, item)
+
+    for actor in actors:
+        for _ in range(depth):
+            feed(actor)
+    while pending:
+        [ref], _ = ray.wait(list(pending), num_returns=1)
+        actor, item = pending.pop(ref)
+        feed(actor)  # before unpickling the result: the worker starts on its next item now
+        try:
+            yield item, ray.get(ref)
+        except Exception as exc:
+            yield item, exc
+
+
+_END = object()
 
 
 def ingest_shards(paths, folder: str | Path, opts: Options, shard_size: int = 256) -> dict:
@@ -138,41 +158,33 @@ def ingest_shards(paths, folder: str | Path, opts: Options, shard_size: int = 25
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    pool = _pool(opts)
     stats: dict = {"seen": 0, "new": 0, "errors": 0, "skipped_shards": 0, "failed_shards": 0, "timings": {}}
-    pending = 0
-    for chunk in batches(iter_documents(paths, opts), shard_size):
-        stats["seen"] += len(chunk)
-        path = folder / f"{content_id(chr(0).join(raw_id(r) for r in chunk))[:24]}.parquet"
-        if path.exists():
-            stats["skipped_shards"] += 1
+
+    def todo() -> Iterator[tuple[list[RawDocument], str]]:
+        for chunk in batches(iter_documents(paths, opts), shard_size):
+            stats["seen"] += len(chunk)
+            path = folder / f"{content_id(chr(0).join(raw_id(r) for r in chunk))[:24]}.parquet"
+            if path.exists():
+                stats["skipped_shards"] += 1
+                continue
+            yield chunk, str(path)
+
+    calls = _scatter(_actors(opts), todo(), lambda actor, c: actor.run_to_shard.remote(c[0], opts, c[1]))
+    for _, got in calls:
+        if isinstance(got, Exception):  # the shard is simply missing; a rerun redoes that chunk
+            log.error("ray worker failed on a shard: %r", got)
+            stats["failed_shards"] += 1
             continue
-        pool.submit(lambda actor, c: actor.run_to_shard.remote(c[0], opts, c[1]), (chunk, str(path)))
-        pending += 1
-        while pending and not pool.has_free():  # bounded in flight: one chunk per worker
-            pending -= _collect(pool, stats)
-    while pending:
-        pending -= _collect(pool, stats)
+        stats["new"] += got["new"]
+        stats["errors"] += got["errors"]
+        for k, v in got["timings"].items():
+            stats["timings"][k] = stats["timings"].get(k, 0.0) + v
     return stats
 
 
-def _collect(pool, stats: dict) -> int:
-    try:
-        got = pool.get_next_unordered()
-    except Exception as exc:  # the shard is simply missing; a rerun redoes that chunk
-        log.error("ray worker failed on a shard: %r", exc)
-        stats["failed_shards"] += 1
-        return 1
-    stats["new"] += got["new"]
-    stats["errors"] += got["errors"]
-    for k, v in got["timings"].items():
-        stats["timings"][k] = stats["timings"].get(k, 0.0) + v
-    return 1
-
-
 def start(opts: Options) -> None:
-    """Connect to Ray and start the worker pool now, instead of on the first batch."""
-    _pool(opts)
+    """Connect to Ray and start the workers now, instead of on the first batch."""
+    _actors(opts)
 
 
 def _failed(raw: RawDocument, exc: Exception) -> Article:
@@ -181,20 +193,19 @@ def _failed(raw: RawDocument, exc: Exception) -> Article:
     return error_article(raw, f"ray worker failed: {type(exc).__name__}")
 
 
-def _pool(opts: Options):
-    from ray.util import ActorPool
+def _actors(opts: Options) -> list:
     import ray
 
     workers = max(1, opts.ray_workers)
     _connect(opts.ray_address, workers)
     key = (opts.ray_address, workers)
-    if _state["pool"] is None or _state["pool_key"] != key:
+    if _state["actors_key"] != key:
         _kill_actors()
         remote = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(DocWorker)
         actors = [remote.remote() for _ in range(workers)]
         ray.get([a.warm.remote() for a in actors])  # fail here, not mid-batch, if none can start
-        _state.update(pool=ActorPool(actors), pool_key=key, actors=actors)
-    return _state["pool"]
+        _state.update(actors=actors, actors_key=key)
+    return _state["actors"]
 
 
 def _connect(address: str | None, workers: int) -> None:
@@ -219,7 +230,7 @@ def _kill_actors() -> None:
 
     for actor in _state["actors"]:
         ray.kill(actor, no_restart=True)
-    _state.update(pool=None, pool_key=None, actors=[])
+    _state.update(actors=[], actors_key=None)
 
 
 def shutdown() -> None:

@@ -6,11 +6,14 @@ trafilatura's XPaths in an upgrade shows up here as a mismatch.
 """
 from __future__ import annotations
 
+import itertools
 import random
 
 import lxml.html
 import pytest
 import trafilatura
+from selectolax.lexbor import LexborHTMLParser
+from trafilatura.htmlprocessing import prune_unwanted_nodes
 
 from newsprism.clean import rules
 
@@ -48,17 +51,18 @@ def _attrs(rnd: random.Random) -> str:
     return " ".join(pairs)
 
 
-def _page(seed: int) -> str:
+def _page(seed: int, head: str = "", tags: list[str] = _TAGS) -> str:
     rnd = random.Random(seed)
+    count = itertools.count()
 
     def block(depth: int) -> str:
-        tag = rnd.choice(_TAGS)
+        tag = rnd.choice(tags)
         inner = "".join(block(depth + 1) for _ in range(rnd.randint(0, 3))) if depth < 5 else ""
         if rnd.random() < 0.1:
             inner += "<h1>Headline</h1>"
-        return f"<{tag} {_attrs(rnd)}>Some words {inner}</{tag}>"
+        return f"<{tag} data-n='{next(count)}' {_attrs(rnd)}>Some words {inner}</{tag}>"
 
-    return f"<html><body>{''.join(block(0) for _ in range(8))}</body></html>"
+    return f"<html><head>{head}</head><body>{''.join(block(0) for _ in range(8))}</body></html>"
 
 
 PAIRS = [(module.__name__ + "." + name, i)
@@ -103,3 +107,24 @@ def test_extraction_is_the_same_with_either_rule_set():
     with rules.faster_rules():
         fast = trafilatura.extract(page, fast=True, include_comments=False)
     assert fast == plain and "Paragraph 5" in fast and "Share this" not in fast
+
+
+@pytest.mark.parametrize("forum", [False, True], ids=["article", "forum"])
+def test_lexbor_raw_prune_leaves_what_trafilatura_leaves(forum):
+    head = '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>' if forum else ""
+    pruned = 0
+    for seed in range(60):
+        # no p/li: HTML5 and libxml2 close them differently around blocks, whatever the prune
+        page = _page(seed, head, [tag for tag in _TAGS if tag not in ("p", "li")])
+        tree = lxml.html.fromstring(page)
+        before = {el.get("data-n") for el in tree.iter() if el.get("data-n")}
+        xpaths = rules._ORIGINALS[[name for _, name, _ in rules._SWAPS].index("RAW_TREE_PRUNE_XPATH")]
+        if not forum:
+            xpaths = xpaths + rules._ORIGINALS[[name for _, name, _ in rules._SWAPS].index("REMOVE_COMMENTS_AND_LISTS_XPATH")]
+        expected = {el.get("data-n") for el in prune_unwanted_nodes(tree, xpaths).iter() if el.get("data-n")}
+        lexbor = LexborHTMLParser(page)
+        rules.prune_raw(lexbor)
+        kept = {el.get("data-n") for el in lxml.html.fromstring(lexbor.html).iter() if el.get("data-n")}
+        assert kept == expected, f"seed {seed}"
+        pruned += len(before - kept)
+    assert pruned, "the generated markup never exercises the prunes"

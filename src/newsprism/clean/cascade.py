@@ -37,29 +37,30 @@ def _options() -> Extractor:
     return Extractor(fast=True, comments=False, tables=True, output_format="txt")
 
 
-def fast_text(html: str, page_chars: int) -> str:
+def fast_text(html: str, page_chars: int, pruned: bool = False) -> str:
     """What `trafilatura.extract(html, fast=True, include_comments=False, include_tables=True)`
     returns ("" for None); `page_chars` is the length of the page's visible text, whitespace
-    collapsed."""
+    collapsed; `pruned`: the raw-tree prunes are done already (`rules.prune_raw`)."""
     options = _options()
     tree = load_html(html)
     if tree is None:
         return ""
     with faster_rules():
-        body, text = _cascade(tree, options, page_chars)
+        body, text = _cascade(tree, options, page_chars, pruned)
     if len(text) < options.min_output_size:
         return ""
     # an empty comments section is still appended, which is why the result is stripped
     return normalize_unicode(f"{xmltotxt(body, options.formatting)}\n{xmltotxt(Element('body'), options.formatting)}".strip())
 
 
-def _cascade(tree, options: Extractor, page_chars: int):
+def _cascade(tree, options: Extractor, page_chars: int, pruned: bool):
     """(body element, its text): main extractor, baseline rescue, recall retry."""
-    is_forum = core._forum_thread_page(tree)
-    tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE)
-    # comments are not wanted, except on a forum thread where they are the posts
-    if not is_forum:
-        tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS)
+    if not pruned:
+        is_forum = core._forum_thread_page(tree)
+        tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE)
+        # comments are not wanted, except on a forum thread where they are the posts
+        if not is_forum:
+            tree = prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS)
     cleaned = convert_tags(tree_cleaning(copy(tree), options), options)
     body, text = extract_content(cleaned, options)
     if len(text) < options.min_extracted_size:

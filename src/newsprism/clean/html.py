@@ -88,13 +88,14 @@ def main_text(tree: LexborHTMLParser) -> str:
     from resiliparse.extract.html2text import extract_plain_text
 
     from newsprism.clean.cascade import fast_text
-    from newsprism.clean.rules import faster_rules
+    from newsprism.clean.rules import faster_rules, prune_raw
 
     for node in tree.css(_JUNK):
         node.decompose()
+    prune_raw(tree)
     html = tree.html or ""
     shown = tree.body.text() if tree.body is not None else ""
-    text = fast_text(html, len(" ".join(shown.split())))
+    text = fast_text(html, len(" ".join(shown.split())), pruned=True)
     if len(text) < 0.5 * _REFERENCE_MARGIN * len(shown):
         reference = extract_plain_text(html, main_content=True, comments=False, alt_texts=False, list_bullets=False)
         if len(text) < 0.5 * len(reference):

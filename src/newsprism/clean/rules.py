@@ -201,6 +201,32 @@ def _share_buttons(el) -> bool:
     return cls is not None and "elementor-share-buttons" in cls
 
 
+# The same raw-tree prunes as CSS, for lexbor: done in C before the page is serialised for lxml.
+_RAW_CSS = ", ".join((
+    ':is(div, section, aside):is([id*="mvp-post-add-box"], [id*="mvp-post-add-wrap"], [class*="mvp-post-add-box"], '
+    '[class*="mvp-post-add-wrap"])',
+    ':is(div, section, aside):is([id*="infinite-scroll"], [id*="infinitescroll"], [class*="infinite-scroll"], '
+    '[class*="infinitescroll"]):not(:has(h1))',
+    ':is(div, section, aside)[class*="elementor-share-buttons"]',
+))
+_COMMENTS_CSS = ", ".join((
+    ':is(div, list, section, details, ol, ul):is([id^="comment"]:not([id^="commentary"]), '
+    '[id^="Comment"]:not([id^="Commentary"]), [id^="comol"], [class^="comment"]:not([class^="commentary"]), '
+    '[class^="Comment"]:not([class^="Commentary"]), [class*="article-comments"], [class*="post-comments"])',
+    ':is(div, list, section, details):is([id^="disqus_thread"], [id^="dsq-comments"])',
+))
+
+
+def prune_raw(tree) -> None:
+    """trafilatura's raw-tree prunes on a lexbor tree: appended articles, share buttons, and
+    comment threads unless the page is a forum thread (JSON-LD DiscussionForumPosting), where
+    the comments are the posts."""
+    forum = any(core._DISCUSSION_FORUM_POSTING_RE.search(script.text() or "")
+                for script in tree.css('script[type="application/ld+json"]'))
+    for node in tree.css(_RAW_CSS if forum else f"{_RAW_CSS}, {_COMMENTS_CSS}"):
+        node.decompose()
+
+
 # baseline.py's BASIC_CLEAN_XPATH (html2txt, which also sizes the page for the recall retry)
 _BASIC_TAGS = frozenset(("aside", "fencedframe", "footer", "script", "style", "svg", "template"))
 _cookie_banner = _searcher(_COOKIE_CONSENT_RE, re.I)

@@ -48,13 +48,26 @@ _CHROME_RX = {reason: re.compile(rf"(?:^|\b|\W)(?:{rx})(?:\b|$|\W)", re.I) for r
 # "Read also: <headline>" teasers: a related-articles label, then a colon or an arrow. A few
 # one-word imperatives ("Lea:", "Mira:") are such a label only there (alone they are names).
 _TEASER = re.compile(rf"^\W*(?:{_CHROME['related']}|lea|vea|veja|mir[ae])\s*[:»>›|?!]", re.I)
-_CREDIT = re.compile(
-    r"^(?:photo|image|picture|foto|bild|crédit|credit|source|quelle)s?\s*(?:by|:|©)|"
-    r"(?:©|\(c\)|photo:|photograph:|photo by|image:|credit:|bild:|foto:)\s*\S|"
+_CREDIT_HEAD = re.compile(r"^(?:photo|image|picture|foto|bild|crédit|credit|source|quelle)s?\s*(?:by|:|©)", re.I)
+_CREDIT_MARK = re.compile(r"(?:©|\(c\)|photo:|photograph:|photo by|image:|credit:|bild:|foto:)\s*\S", re.I)
+# An agency name ending the line (but for punctuation); tried on the line's last characters only,
+# as a search over the whole line costs more than all other line rules together.
+_CREDIT_TAIL = re.compile(
     r"(?:getty images|shutterstock|reuters|associated press|\bap photo|\bafp\b|agence france[- ]presse|"
-    r"\bepa\b|\bdpa\b|xinhua|imago|alamy|istock)\W*$",
+    r"\bepa\b|\bdpa\b|xinhua|imago|alamy|istock)$",
     re.I,
 )
+_LONGEST_AGENCY = len("agence france-presse")
+
+
+def _is_credit(text: str) -> bool:
+    """Photo credit: "Photo: ...", "(c) ...", or an agency name at the end of the line."""
+    if _CREDIT_HEAD.match(text) or _CREDIT_MARK.search(text):
+        return True
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    return _CREDIT_TAIL.search(text, max(0, end - _LONGEST_AGENCY), end) is not None
 _BYLINE = re.compile(
     r"^(?:by|written by|von|par|por|di|door|av|przez|автор|撰文|记者|published|updated|publié|publicado|"
     r"veröffentlicht|pubblicato|опубликовано)\s+\S[^!?]{0,80}$", re.I
@@ -130,7 +143,7 @@ def _chrome_reason(line: Line) -> str | None:
         return "page-date"
     if not _ALNUM.search(text):
         return "no-text"
-    if _CREDIT.search(text) and line.words <= 40:
+    if line.words <= 40 and _is_credit(text):
         return "caption"
     if line.words <= 12 and _BYLINE.match(text):
         return "byline"

@@ -33,7 +33,7 @@ import numpy as np
 
 from newsprism.claims.conflict import TYPES, compare
 from newsprism.claims.extract import ANCHOR_CONFIDENCE, clause_span, extract_claims, refresh_links
-from newsprism.claims.signature import Signature, affiliations, bonus, jaccard, known_names, signature
+from newsprism.claims.signature import affiliations, bonus, jaccard, keywords, known_names, signature
 from newsprism.embed import embed
 from newsprism.records import Article, Claim, ClaimGroup, Conflict, Event, Evidence
 
@@ -86,7 +86,7 @@ def texts_to_embed(articles: Iterable[Article]) -> list[str]:
     these articles: those of claims with a candidate partner in another article."""
     try:
         flat = _claims([a for a in articles if a.status == "ok"])
-        needed = candidates(flat, [signature(c) for c in flat]).any(axis=1)
+        needed = candidates(flat).any(axis=1)
         return list(dict.fromkeys(c.text for c, n in zip(flat, needed) if n))
     except Exception:  # alignment embeds what it lacks itself
         log.exception("listing claim texts to embed failed")
@@ -100,7 +100,7 @@ def _claims(articles: list[Article]) -> list[Claim]:
     return [c for art in articles for c in art.claims]
 
 
-def candidates(claims: list[Claim], sigs: list[Signature]) -> np.ndarray:
+def candidates(claims: list[Claim]) -> np.ndarray:
     """Symmetric matrix, True where two claims of different articles may state the same thing:
     always across languages (only the embedding can tell), and in one language when they share
     enough keywords or a telling amount. Reads only what the claim's text gives (its keywords,
@@ -109,12 +109,13 @@ def candidates(claims: list[Claim], sigs: list[Signature]) -> np.ndarray:
     n = len(claims)
     out = np.zeros((n, n), dtype=bool)
     amounts = [{q.value for q in c.numbers if q.value >= TELLING} for c in claims]
+    words = [keywords(c.text) for c in claims]
     for i in range(n):
         for j in range(i + 1, n):
             a, b = claims[i], claims[j]
             if a.article_id != b.article_id and (
                     a.lang != b.lang or not a.lang or amounts[i] & amounts[j]
-                    or jaccard(sigs[i].keywords, sigs[j].keywords) >= SAME_LANGUAGE):
+                    or jaccard(words[i], words[j]) >= SAME_LANGUAGE):
                 out[i, j] = out[j, i] = True
     return out
 
@@ -141,12 +142,12 @@ def similarity(claims: list[Claim]) -> np.ndarray:
     """Pairwise alignment score of candidate pairs (`candidates`): embedding cosine plus the
     shared-signature bonus; every other pair scores `UNRELATED`. Only claims with a candidate
     partner are embedded."""
-    sigs = [signature(c) for c in claims]
-    pairs = candidates(claims, sigs)
+    pairs = candidates(claims)
     sims = np.full((len(claims), len(claims)), UNRELATED, dtype=np.float32)
     rows = np.flatnonzero(pairs.any(axis=1))
     if not rows.size:
         return sims
+    sigs = {i: signature(claims[i]) for i in rows}
     vecs = embed([claims[i].text for i in rows], query=True)
     cos = np.zeros_like(sims)
     cos[np.ix_(rows, rows)] = vecs @ vecs.T

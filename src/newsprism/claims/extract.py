@@ -14,6 +14,7 @@ empty a light month/day scan and capitalised-span heuristics stand in.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -227,11 +228,21 @@ def claim_dates(article: Article, start: int, end: int) -> list[str]:
     ]
 
 
-def _cue_in(low: str, cue: str) -> bool:
-    cue = cue.lower()
-    if cue.endswith(" "):
-        return re.search(r"(?<![\w])" + re.escape(cue), low) is not None
-    return re.search(r"(?<![\w'])" + re.escape(cue) + r"(?![\w])", low) is not None
+def has_cue(low: str, cues: list[str] | tuple[str, ...]) -> bool:
+    """Some cue of the list occurs in the lower-cased text: as a word start when it ends in a
+    space ("will "), else as a whole word."""
+    return _cue_pattern(tuple(cues)).search(low) is not None
+
+
+@functools.cache
+def _cue_pattern(cues: tuple[str, ...], whole_words: bool = False) -> re.Pattern[str]:
+    """One regex for a cue list, compiled once: every claim is checked against every list."""
+    words = [c.lower() for c in cues]
+    starts = [] if whole_words else [w for w in words if w.endswith(" ")]
+    whole = [w for w in words if w not in starts]
+    parts = ([r"(?<![\w])(?:%s)" % "|".join(map(re.escape, starts))] if starts else []) + \
+        ([r"(?<![\w'])(?:%s)(?![\w])" % "|".join(map(re.escape, whole))] if whole else [])
+    return re.compile("|".join(parts) or r"(?!)")
 
 
 _PARENTHETICAL = re.compile(
@@ -264,9 +275,9 @@ def _dated_status(status: str, dates: list[str], article: Article) -> str:
 def detect_status(low: str, attribution: str | None = None, lang: str | None = None) -> str:
     """done / planned / agreed / proposed / denied / alleged / reported from cue words and tense."""
     for status, cues in lexicon.STATUS_CUES.items():
-        if any(_cue_in(low, c) for c in cues):
+        if has_cue(low, cues):
             return status
-    if any(_cue_in(low, c) for c in lexicon.REPORTED_CUES) and not attribution:
+    if has_cue(low, lexicon.REPORTED_CUES) and not attribution:
         return "reported"
     if lang in _FUTURE_HINTS and _FUTURE_HINTS[lang].search(low):
         return "planned"
@@ -279,16 +290,15 @@ _CONTRAST = re.compile(r",?\s+(?:but|mais|sino|pero|sondern|instead|rather|plutÃ
 def is_negated(low: str) -> bool:
     """The statement as a whole is negative. "Not X but Y" asserts Y, so a negation followed by
     a contrast is no negation of the claim."""
-    hits = [m.start() for c in lexicon.NEGATION_CUES + lexicon.NO_MENTION_CUES
-            for m in re.finditer(r"(?<![\w'])" + re.escape(c.lower()) + r"(?![\w])", low)]
-    if not hits:
+    first = _cue_pattern(tuple(lexicon.NEGATION_CUES + lexicon.NO_MENTION_CUES), whole_words=True).search(low)
+    if not first:
         return False
-    return not _CONTRAST.search(low, min(hits))
+    return not _CONTRAST.search(low, first.start())
 
 
 def no_mention(low: str) -> bool:
     """The clause says a party's statement left something out ("did not mention")."""
-    return any(_cue_in(low, c) for c in lexicon.NO_MENTION_CUES)
+    return has_cue(low, lexicon.NO_MENTION_CUES)
 
 
 _SPEECH = "|".join(re.escape(v) for v in sorted(lexicon.SPEECH_VERBS, key=len, reverse=True))
@@ -527,7 +537,7 @@ def _svo(c: Claim, doc) -> None:
     c.action = root.lemma_ or root.text
     # The parse knows the tense of the main verb better than the suffix regex: "won" is past,
     # "automated cranes" is no past.
-    if c.status in ("reported", "done") and not any(_cue_in(" " + c.text.lower() + " ", q) for q in lexicon.REPORTED_CUES):
+    if c.status in ("reported", "done") and not has_cue(" " + c.text.lower() + " ", lexicon.REPORTED_CUES):
         c.status = "done" if _parsed_past(root) else "reported"
     if subj is not None:
         c.subject = _np(doc, subj)

@@ -40,11 +40,16 @@ class Signature:
     dates: set[str] = field(default_factory=set)
 
 
+def keywords(text: str) -> set[str]:
+    """Content words of a text, folded and cut to their first six letters: a crude stem that
+    needs no language model ("negotiated" and "negotiations" meet)."""
+    return {f[:6] for f in map(fold, _TOKEN.findall(text)) if f not in lexicon.STOPWORDS}
+
+
 def signature(claim: Claim) -> Signature:
-    words = {fold(w)[:6] for w in _TOKEN.findall(claim.text) if fold(w) not in lexicon.STOPWORDS}
     names = {skeleton(a) for a in actors(claim.text)} | {f"id:{e}" for e in claim.entities}
     return Signature(
-        keywords=words,
+        keywords=keywords(claim.text),
         names={n for n in names if n},
         numbers={(q.unit, q.value) for q in claim.numbers},
         dates=set(claim.dates),

@@ -16,6 +16,10 @@
    - `../shared/data/claimdiff` (DEV, en): per-bit F1 of strengthen (~agree) and weaken
      (~contradict/undermine).
 3. Speed: claims/s of extraction and of alignment, wall and CPU, on the 2-core machine.
+4. What alignment embeds on real multi-source events (`../shared/data/basil-triplets`, DEV, the
+   first `--events` triplets, one event each): claims and characters embedded, CPU seconds, and
+   the links and labels alignment gives, for candidate pairs (`claims.candidates`, what the
+   pipeline runs) next to scoring every cross-article pair (the previous behaviour, as a peer).
 
 `--limit N` keeps the first N pairs of each corpus (default 1500). The corpus sections skip with
 a message when `../shared/data` is absent; the gold section always runs.
@@ -28,7 +32,7 @@ import json
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -39,10 +43,12 @@ GOLD = ROOT / "tests" / "gold" / "claims" / "events.jsonl"
 OUT = ROOT / "bench" / "results" / "claims.md"
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsprism.claims import claim_of, judge  # noqa: E402
+from newsprism import embed as embedding  # noqa: E402
+from newsprism.claims import align, claim_of, extract_claims, judge, texts_to_embed  # noqa: E402
 from newsprism.claims.evaluate import evaluate  # noqa: E402
 from newsprism.claims.signature import bonus, signature  # noqa: E402
 from newsprism.embed import embed  # noqa: E402
+from newsprism.records import Article, Event  # noqa: E402
 
 WORD = re.compile(r"\w+")
 
@@ -250,11 +256,61 @@ def claimdiff_section(lines: list[str], scorer: Scorer, limit: int) -> dict:
     return res
 
 
+def every_pair(claims: list) -> np.ndarray:
+    """The peer rule: every two claims of different articles are compared (and embedded)."""
+    art = np.array([c.article_id for c in claims])
+    return art[:, None] != art[None, :]
+
+
+def embedding_section(lines: list[str], n_events: int) -> dict:
+    import importlib
+
+    module = importlib.import_module("newsprism.claims.align")
+    events = []
+    for line in (DATA / "basil-triplets" / "clusters.jsonl").read_text(encoding="utf-8").splitlines()[:n_events]:
+        c = json.loads(line)
+        arts = {a["id"]: Article(id=a["id"], source=a["id"], outlet=a["source"], language="en", text=a["text"])
+                for a in c["articles"]}
+        for a in arts.values():
+            a.claims = extract_claims(a)
+        events.append((Event(id=c["cluster_id"], title=c["event"], articles=list(arts)), arts))
+    every = [c for _, arts in events for a in arts.values() for c in a.claims]
+    rows = {}
+    for name, rule in (("candidate pairs (newsprism)", module.candidates), ("every cross-article pair (peer)", every_pair)):
+        module.candidates, saved = rule, module.candidates
+        embedding._cache.clear()
+        try:
+            texts = [t for _, arts in events for t in texts_to_embed(arts.values())]
+            groups, wall, cpu = timed(lambda: [g for ev, arts in events for g in align(ev, arts)])
+        finally:
+            module.candidates = saved
+        links = sum(len(g.sources) * (len(g.sources) - 1) // 2 for g in groups)
+        count = Counter(g.status for g in groups)
+        rows[name] = (len(texts), sum(map(len, texts)), cpu, links, count)
+    total = sum(len(c.text) for c in every)
+    lines += ["### What alignment embeds: real multi-source events (BASIL triplets, DEV)", "",
+              f"The first {len(events)} BASIL events (3 full articles each: NYT, Fox News, HuffPost; {len(every)} claims, "
+              f"{total:,} characters). Embedding is linear in characters and most of alignment's cost; the candidate "
+              "rule compares two claims of one language only when they share keywords (Jaccard ≥ "
+              f"{module.SAME_LANGUAGE}) or an amount ≥ {module.TELLING}, any two claims of different languages always. "
+              "The peer scores every cross-article pair, as alignment did before. *links*: claim pairs put in one "
+              "group; labels count groups.", "",
+              "| rule | claims embedded | characters embedded | align CPU s | links | agreed | contradicted | "
+              "likely translation error |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, (n, chars, cpu, links, count) in rows.items():
+        lines.append(f"| {name} | {n} | {chars:,} ({chars / max(total, 1):.0%}) | {cpu:.1f} | {links} | "
+                     f"{count['agreed']} | {count['contradicted']} | {count['likely_translation_error']} |")
+    lines.append("")
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=1500, help="pairs per corpus (default 1500)")
+    ap.add_argument("--events", type=int, default=8, help="BASIL events for the embedding section (default 8)")
     args = ap.parse_args()
-    cmd = "cd /work/main && .venv/bin/python bench/claims.py" + (f" --limit {args.limit}" if args.limit != 1500 else "")
+    cmd = "cd /work/main && .venv/bin/python bench/claims.py" + (f" --limit {args.limit}" if args.limit != 1500 else "") \
+        + (f" --events {args.events}" if args.events != 8 else "")
     lines = ["## Claims: alignment labels and the pairwise agree / contradict step (`bench/claims.py`)", "",
              f"Command: `{cmd}`  ", f"Date: {dt.date.today().isoformat()}  ",
              "Machine: 2-core CPU, shared with other jobs during the run (wall times vary with load; CPU seconds are "
@@ -271,6 +327,8 @@ def main() -> None:
             xnli_section(lines, scorer, args.limit)
         if (DATA / "claimdiff" / "pairs.jsonl").is_file():
             claimdiff_section(lines, scorer, args.limit)
+        if (DATA / "basil-triplets" / "clusters.jsonl").is_file():
+            embedding_section(lines, args.events)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines[-40:]))

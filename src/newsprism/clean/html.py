@@ -76,8 +76,9 @@ def nesting_depth(html: str) -> int:
     return max(itertools.accumulate(steps, initial=0))
 
 
-def main_text(tree: LexborHTMLParser) -> str:
-    """Body text of a parsed page, paragraphs separated by a blank line (tree is pruned in place).
+def main_text(tree: LexborHTMLParser) -> tuple[str, str]:
+    """(body text, paragraphs separated by a blank line; the page's visible text, whitespace
+    collapsed) of a parsed page, pruned in place.
 
     trafilatura's fallback comparisons (readability, jusText) cost ~40% of its time and only
     matter when its own pass comes out short, so its fast mode runs first (cascade.py) and the
@@ -95,16 +96,17 @@ def main_text(tree: LexborHTMLParser) -> str:
     prune_raw(tree)
     html = tree.html or ""
     shown = tree.body.text() if tree.body is not None else ""
-    text = fast_text(html, len(" ".join(shown.split())), pruned=True)
+    visible = " ".join(shown.split())
+    text = fast_text(html, len(visible), pruned=True)
     if len(text) < 0.5 * _REFERENCE_MARGIN * len(shown):
         reference = extract_plain_text(html, main_content=True, comments=False, alt_texts=False, list_bullets=False)
         if len(text) < 0.5 * len(reference):
             with faster_rules():
                 text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
-    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip()), visible
 
 
-def with_standfirst(tree: LexborHTMLParser, description: str | None, text: str) -> str:
+def with_standfirst(tree: LexborHTMLParser, description: str | None, text: str, visible: str) -> str:
     """`text` with the page's standfirst (lead paragraph) put back in front when the extractor
     dropped it.
 
@@ -112,13 +114,14 @@ def with_standfirst(tree: LexborHTMLParser, description: str | None, text: str) 
     link teaser; but the same sentences are what the page declares as its description
     (og:description / description). A body block that starts with that description, and is not
     much longer, is the standfirst. Measured on the trafilatura evaluation pages it restores the
-    lead on ~5% of pages and almost never adds boilerplate.
+    lead on ~5% of pages and almost never adds boilerplate. `visible` is the page's visible text,
+    whitespace collapsed (`main_text` gives it).
     """
     if not description or len(description) < _LEAD_MIN:
         return text
     desc = _WS.sub(" ", description).strip()
     key = desc[:_LEAD_MIN]
-    if key in _WS.sub(" ", text) or tree.body is None or key not in _WS.sub(" ", tree.body.text()):
+    if key in _WS.sub(" ", text) or tree.body is None or key not in visible:
         return text
     # Blocks holding the key's longest word in one text node; all blocks when an inline tag
     # splits that word everywhere.
@@ -199,7 +202,10 @@ def extract_html(html: str, url: str | None = None, deadline: float | None = Non
     if deadline is not None and time.monotonic() > deadline:
         return HtmlResult(meta=meta, error="time budget exceeded before main-text extraction")
     top = top_date(tree) if depth <= DEEP else None
-    text = with_standfirst(tree, meta.description, main_text(tree)) if depth <= DEEP else flat_text(html)
+    if depth <= DEEP:
+        text = with_standfirst(tree, meta.description, *main_text(tree))
+    else:
+        text = flat_text(html)
     text, removed = drop_chrome(text)
     return HtmlResult(text=text, meta=meta, captions=captions, removed=removed, top_date=top)
 

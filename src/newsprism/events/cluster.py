@@ -39,6 +39,10 @@ SPLIT_RATIO = 0.7  # a member is split off when its mean probability falls below
 # A lone article joins the event it leans to at this fraction of the threshold when that event
 # beats the runner-up by MARGIN × threshold (see _satellites).
 SATELLITE, MARGIN = 0.4, 0.1
+# Two groups of an event, each of two or more articles on days of their own, are two steps of a
+# running story when the pairs across them score below this fraction of the pairs inside the
+# groups (see _steps); larger events are left whole (every pair of articles is scored).
+CUT, CUT_MAX = 0.9, 64
 
 
 def embed_leads(articles: list[Article]) -> np.ndarray:
@@ -117,13 +121,97 @@ def _merge(index: EventIndex, touched: set[int], threshold: float) -> None:
         for p, a, b in scored:
             if p < threshold:
                 break
-            ea, eb = index.events[a], index.events[b]
-            if ea.alive and eb.alive and _linkage(index, a, b) >= threshold:
+            if not (index.events[a].alive and index.events[b].alive):
+                continue
+            link = _linkage(index, a, b)
+            if link >= threshold and not _apart(index, a, b, link):
                 index.merge(a, b)  # the older event (lower key) keeps its id
                 touched.add(a)
                 merged = True
         if not merged:
             return
+
+
+def _matrix(vectors: np.ndarray, profiles: list[Profile]) -> np.ndarray:
+    """Same-event probability of every pair of the given members (diagonal included)."""
+    vecs = vectors.astype(np.float32)
+    return np.vstack([pair_probabilities(v, p, vecs, profiles) for v, p in zip(vecs, profiles)])
+
+
+def _cohesion(probs: np.ndarray) -> float:
+    n = len(probs)
+    return float((probs.sum() - probs.trace()) / (n * (n - 1)))
+
+
+def _steps(days: list[int], probs: np.ndarray) -> int | None:
+    """Where to cut members (ordered by day) into two steps of a story, if anywhere.
+
+    A running story is reported as a chain of steps (a ruling, the appeal the next day, a vote
+    two days later) whose articles share actors and wording, so each one's articles score as the
+    same event against the next step's, and joining or average linkage lets the chain through.
+    What tells the steps apart is relative: articles of one day resemble each other more than
+    they resemble the next day's. A cut between two days is taken when both sides hold two
+    articles or more (one article is an outlier for `_split`, not a step) and the pairs across
+    score below `CUT` times the mean cohesion of the two sides.
+    """
+    best, best_ratio = None, CUT
+    for i in range(2, len(days) - 1):
+        if days[i] == days[i - 1]:
+            continue
+        inner = (_cohesion(probs[:i, :i]) + _cohesion(probs[i:, i:])) / 2
+        ratio = float(probs[:i, i:].mean()) / inner if inner > 0 else 1.0
+        if ratio < best_ratio:
+            best, best_ratio = i, ratio
+    return best
+
+
+def _dated(profiles: list[Profile]) -> bool:
+    return all(p.day is not None and p.day_trust >= 0.5 for p in profiles)
+
+
+def _apart(index: EventIndex, a: int, b: int, linkage: float) -> bool:
+    """Whether two events are successive steps of one story (the test `_cut` applies), so that
+    merging must not undo a cut made in an earlier run."""
+    ea, eb = index.events[a], index.events[b]
+    if len(ea.profiles) < 2 or len(eb.profiles) < 2 or not _dated(ea.profiles + eb.profiles):
+        return False
+    days_a, days_b = [p.day for p in ea.profiles], [p.day for p in eb.profiles]
+    if not (max(days_a) < min(days_b) or max(days_b) < min(days_a)):
+        return False
+    inner = (_cohesion(_matrix(ea.vectors, ea.profiles))
+             + _cohesion(_matrix(eb.vectors, eb.profiles))) / 2
+    return linkage < CUT * inner
+
+
+def _cut(index: EventIndex, touched: set[int], fresh: dict[str, tuple[np.ndarray, Profile]]
+         ) -> None:
+    """Split events that hold successive steps of a running story into one event per step.
+
+    Every article of the event is compared here, not only its first `MAX_MEMBERS`, so an event
+    is cut only when each of its articles is at hand (a compared member, or one of this run's:
+    `fresh`) and dated with trust. The later step moves out and the founding article stays, so
+    the event keeps its id; an earlier run's article may move with its step, since a step is
+    recognisable only once its second article has arrived.
+    """
+    queue = sorted(touched)
+    while queue:
+        key = queue.pop()
+        ev = index.events[key]
+        if not ev.alive or not 4 <= len(ev.articles) <= CUT_MAX:
+            continue
+        stored = {aid: (v.astype(np.float32), p)
+                  for aid, v, p in zip(ev.members, ev.vectors, ev.profiles)}
+        data = [(aid, *(fresh.get(aid) or stored.get(aid) or (None, None)))
+                for aid in ev.articles]
+        if any(p is None for _, _, p in data) or not _dated([p for _, _, p in data]):
+            continue
+        data.sort(key=lambda d: d[2].day)  # stable: arrival order within a day
+        probs = _matrix(np.vstack([v for _, v, _ in data]), [p for _, _, p in data])
+        at = _steps([p.day for _, _, p in data], probs)
+        if at is None or any(aid == ev.members[0] for aid, _, _ in data[at:]):
+            continue
+        touched.add(other := index.split(key, data[at:]))
+        queue += [key, other]
 
 
 def _satellites(index: EventIndex, touched: set[int], new: set[str], threshold: float) -> None:
@@ -158,7 +246,7 @@ def _related(index: EventIndex, key: int, threshold: float) -> list[dict]:
         if other == key or cos < MIN_COS or not index.events[other].alive:
             continue
         p = _linkage(index, key, other)
-        if p >= threshold:
+        if p >= threshold and not _apart(index, key, other, p):
             continue
         p_untimed = _linkage(index, key, other, with_time=False)
         shared = _names(ev.profiles) & _names(index.events[other].profiles)
@@ -274,13 +362,15 @@ def cluster(articles: list[Article], index: EventIndex | None = None,
         log.exception("events: embedding failed; articles left without events")
         return []
     vectors = dict(zip((a.id for a in fresh), matrix))
+    profiles = {a.id: profile(a) for a in fresh}
     touched = {index.by_article[a.id] for a in by_id.values() if a.id in index.by_article}
     for art in fresh:
-        touched.add(_assign(index, art.id, vectors[art.id], profile(art), threshold))
+        touched.add(_assign(index, art.id, vectors[art.id], profiles[art.id], threshold))
     new = {a.id for a in fresh}
     _split(index, touched, new, threshold)
     _merge(index, touched, threshold)
     _satellites(index, touched, new, threshold)
+    _cut(index, touched, {a.id: (vectors[a.id], profiles[a.id]) for a in fresh})
     keys = sorted({index.by_article[a] for a in by_id})
     for key in keys:
         _count_names(index, key, [by_id[a] for a in index.events[key].articles if a in new])

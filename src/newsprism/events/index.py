@@ -140,6 +140,22 @@ class EventIndex:
         self._recentre(key)
         return aid, vec, prof
 
+    def split(self, key: int, moving: list[tuple[str, np.ndarray, Profile]]) -> int:
+        """Move the given articles (compared members or not) out of event `key` into a new event
+        founded by the first of them; returns the new event's key."""
+        ev = self.events[key]
+        gone = {aid for aid, _, _ in moving}
+        keep = [i for i, aid in enumerate(ev.members) if aid not in gone]
+        ev.members = [ev.members[i] for i in keep]
+        ev.profiles = [ev.profiles[i] for i in keep]
+        ev.vectors = ev.vectors[keep]
+        ev.articles = [aid for aid in ev.articles if aid not in gone]
+        self._recentre(key)
+        other = self.add(*moving[0])
+        for aid, vec, prof in moving[1:]:
+            self.join(other, aid, vec, prof)
+        return other
+
     def _recentre(self, key: int) -> None:
         ev = self.events[key]
         ev.ann_key += 1 << _KEY_BITS

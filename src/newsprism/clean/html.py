@@ -38,7 +38,7 @@ from newsprism.records import RemovedLine
 # Real pages measured stay under ~1,500 (unclosed tags), layouts under ~100.
 DEEP = 400
 MAX_DEPTH = 2500
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+_TAG = re.compile(r"<(/?[a-zA-Z][a-zA-Z0-9]*)")
 _WS = re.compile(r"\s+")
 # A description shorter than this is a tagline, not a lead; its first this many characters
 # identify the lead block.
@@ -71,14 +71,29 @@ class HtmlResult:
     top_date: str | None = None  # a date printed alone near the top of the page (header bar)
 
 
+class _Steps(dict):
+    """Depth step of a tag token ("div" +1, "/div" -1, void or optional-end tags 0), worked
+    out once per distinct token so that the scan of a page runs in C."""
+
+    def __missing__(self, token: str) -> int:
+        if len(self) > 4096:  # a page inventing tag names must not grow the table forever
+            self.clear()
+        close = token.startswith("/")
+        step = 0 if token.lstrip("/").lower() in _VOID else -1 if close else 1
+        self[token] = step
+        return step
+
+
+_STEPS = _Steps()
+
+
 def nesting_depth(html: str) -> int:
-    """Approximate deepest element nesting, from the tags alone (~0.5 ms for a 150 kB page).
+    """Approximate deepest element nesting, from the tags alone (~0.3 ms for a 150 kB page).
 
     Elements whose end tag is optional (p, li, td...) and void ones are not counted, so the
     estimate errs low on sloppy pages and high only on truly nested ones.
     """
-    steps = [-1 if close else 1 for close, name in _TAG.findall(html) if name.lower() not in _VOID]
-    return max(itertools.accumulate(steps, initial=0))
+    return max(itertools.accumulate(map(_STEPS.__getitem__, _TAG.findall(html)), initial=0))
 
 
 def main_text(tree: LexborHTMLParser) -> tuple[str, str]:

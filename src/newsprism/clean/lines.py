@@ -43,6 +43,8 @@ _CHROME = {
     r"all rights reserved|copyright|©",
 }
 _CHROME_RX = {reason: re.compile(rf"(?:^|\b|\W)(?:{rx})(?:\b|$|\W)", re.I) for reason, rx in _CHROME.items()}
+# Most short lines hold none of these words: one search rules out all seven lexicons.
+_ANY_CHROME = re.compile(rf"(?:^|\b|\W)(?:{'|'.join(_CHROME.values())})(?:\b|$|\W)", re.I)
 
 # Photo credits: "Photo: ...", "(Reuters)", "Getty Images" and the big agencies at the end of a line.
 # "Read also: <headline>" teasers: a related-articles label, then a colon or an arrow. A few
@@ -151,7 +153,7 @@ def _chrome_reason(line: Line) -> str | None:
         return "related"
     # Words like "next", "share" or "comment" are common in prose: only a widget label, where
     # the chrome words make up much of a short line, counts.
-    if line.words <= 10:
+    if line.words <= 10 and _ANY_CHROME.search(text):
         letters = len(_LETTER.findall(text)) or 1
         for reason, rx in _CHROME_RX.items():
             weak = reason in ("navigation", "related", "share")

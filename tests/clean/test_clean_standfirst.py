@@ -79,3 +79,11 @@ def test_one_word_teaser_labels_need_their_colon():
     kept, _ = drop_chrome("\n".join([BODY[0], "Mira Costa", BODY[1], "Mira: Island ferries resume after the storm", BODY[2]]))
     assert "Mira Costa" in kept
     assert "ferries resume" not in kept
+
+
+def test_lead_comes_back_when_markup_splits_its_words():
+    # "authority", the longest word of the lead's opening, is cut in two by an inline tag
+    split_lead = LEAD.replace("authority", "author<i>ity</i>")
+    page = _page(LEAD).decode().replace(f"<p>{LEAD}</p>", f"<p>{split_lead}</p>").encode()
+    art = extract(RawDocument(source="pier.html", content=page, kind="html"))
+    assert art.text.split("\n\n")[0] == LEAD

@@ -143,10 +143,12 @@ def with_standfirst(tree: LexborHTMLParser, description: str | None, text: str, 
     key = desc[:_LEAD_MIN]
     if key in _WS.sub(" ", text) or tree.body is None or key not in visible:
         return text
-    # Blocks holding the key's longest word in one text node; all blocks when an inline tag
-    # splits that word everywhere.
-    blocks = _blocks_with(tree.body, max(key.split(), key=len)) or tree.body.css(", ".join(_LEAD_TAGS))
-    best = _shortest_block(blocks, key, 3 * len(desc) + 50)
+    # Blocks holding the key's longest word in one text node first; all blocks when none of
+    # them is the lead (an inline tag may split that word).
+    longest = 3 * len(desc) + 50
+    best = _shortest_block(_blocks_with(tree.body, max(key.split(), key=len)), key, longest)
+    if best is None:
+        best = _shortest_block(tree.body.css(", ".join(_LEAD_TAGS)), key, longest)
     return f"{best}\n\n{text}" if best else text
 
 

@@ -43,9 +43,10 @@ def groups(events):
 
 def test_next_day_step_is_its_own_event_linked_to_the_first(monkeypatch):
     monkeypatch.setattr(clustering, "embed_leads", leads)
-    monkeypatch.setattr(clustering, "CUT", 0.0)  # the pass off: the chain is one event
+    monkeypatch.setattr(clustering, "CUT", 0.0)  # the cuts off: the chain is one event
+    monkeypatch.setattr(clustering, "CUT_ANY", 0.0)
     assert groups(cluster(story())) == [["veto-0", "veto-1", "vote-0", "vote-1"]]
-    monkeypatch.setattr(clustering, "CUT", 0.9)
+    monkeypatch.setattr(clustering, "CUT", 0.9)  # the day cut alone splits it
     events = cluster(story())
     assert groups(events) == [["veto-0", "veto-1"], ["vote-0", "vote-1"]]
     vote, veto = sorted(events, key=lambda e: e.articles[0], reverse=True)
@@ -70,3 +71,39 @@ def test_steps_needs_two_articles_a_side_and_a_weaker_link():
     assert clustering._steps(days, even) is None  # across as close as within: one event
     assert clustering._steps([1, 2, 2, 2], tight) is None  # one article is not a step
     assert clustering._steps([1, 1, 1, 1], tight) is None  # same day: no step to cut at
+
+
+def test_index_split_moves_members_and_uncompared_articles():
+    rng = np.random.default_rng(1)
+    vecs = [v / np.linalg.norm(v) for v in rng.standard_normal((10, 384)).astype(np.float32)]
+    prof = clustering.profile(story()[0])
+    index = EventIndex()
+    key = index.add("a0", vecs[0], prof)
+    for i in range(1, 10):  # the last two are past MAX_MEMBERS: counted, not compared
+        index.join(key, f"a{i}", vecs[i], prof)
+    other = index.split(key, [("a7", vecs[7], prof), ("a9", vecs[9], prof)])
+    old, new = index.events[key], index.events[other]
+    assert "a7" not in old.members and "a7" not in old.articles and "a9" not in old.articles
+    assert new.articles == new.members == ["a7", "a9"]
+    assert index.by_article["a9"] == other and index.by_article["a0"] == key
+    assert index.search(new.centroid, 1)[0][0] == other
+
+
+def test_halves_splits_two_dense_groups_only_when_clearly_apart():
+    two = np.array([[1, .9, .5, .5, .5], [.9, 1, .5, .5, .5], [.5, .5, 1, .9, .9],
+                    [.5, .5, .9, 1, .9], [.5, .5, .9, .9, 1]])
+    assert clustering._halves(two) == [2, 3, 4]  # the group without the first member moves
+    assert clustering._halves(np.full((5, 5), 0.8)) is None
+    lone = np.full((5, 5), 0.9)
+    lone[0, 1:] = lone[1:, 0] = 0.5  # only the first member stands apart: no group of two
+    assert clustering._halves(lone) is None
+
+
+def test_undated_steps_split_into_two_events(monkeypatch):
+    monkeypatch.setattr(clustering, "embed_leads", leads)
+    undated = story()
+    for a in undated:
+        a.published = None
+    assert groups(cluster(undated)) == [["veto-0", "veto-1"], ["vote-0", "vote-1"]]
+    monkeypatch.setattr(clustering, "CUT_ANY", 0.0)
+    assert groups(cluster(undated)) == [["veto-0", "veto-1", "vote-0", "vote-1"]]

@@ -7,9 +7,13 @@ compared members of each; it joins the best event when the mean probability reac
 blind to later articles, so a batch pass then splits members that no longer fit their event and
 merges events whose members are, on average, the same event (average linkage, so one bridging
 article cannot chain two stories together); a lone article left over (an opinion piece or side
-angle worded unlike the reports) then joins the one event it clearly leans to. Events that
-share actors or wording but fall short of the threshold, typically the same people a few weeks
-later, are linked in `Event.related`.
+angle worded unlike the reports) then joins the one event it clearly leans to. Last, an event
+that holds successive steps of a running story (its articles fall into groups of days, each
+closer within than across; or, undated, into two clearly denser groups) is cut into one event
+per step; the score alone cannot do this, since the next day's step shares the actors and
+wording and scores as the same event. Events
+that share actors or wording but fall short of the threshold, typically the same people a few
+weeks later, and the steps cut apart are linked in `Event.related`.
 """
 from __future__ import annotations
 
@@ -40,9 +44,10 @@ SPLIT_RATIO = 0.7  # a member is split off when its mean probability falls below
 # beats the runner-up by MARGIN × threshold (see _satellites).
 SATELLITE, MARGIN = 0.4, 0.1
 # Two groups of an event, each of two or more articles on days of their own, are two steps of a
-# running story when the pairs across them score below this fraction of the pairs inside the
-# groups (see _steps); larger events are left whole (every pair of articles is scored).
-CUT, CUT_MAX = 0.9, 64
+# running story when the pairs across them score below CUT times the pairs inside the groups
+# (see _steps); without days apart to back it, a split into two groups needs the stricter
+# CUT_ANY (see _halves). Larger events than CUT_MAX are left whole (every pair is scored).
+CUT, CUT_ANY, CUT_MAX = 0.9, 0.8, 64
 
 
 def embed_leads(articles: list[Article]) -> np.ndarray:
@@ -143,6 +148,12 @@ def _cohesion(probs: np.ndarray) -> float:
     return float((probs.sum() - probs.trace()) / (n * (n - 1)))
 
 
+def _ratio(probs: np.ndarray, left: list[int], right: list[int]) -> float:
+    """Mean probability across two groups over the mean cohesion inside them."""
+    inner = (_cohesion(probs[np.ix_(left, left)]) + _cohesion(probs[np.ix_(right, right)])) / 2
+    return float(probs[np.ix_(left, right)].mean()) / inner if inner > 0 else 1.0
+
+
 def _steps(days: list[int], probs: np.ndarray) -> int | None:
     """Where to cut members (ordered by day) into two steps of a story, if anywhere.
 
@@ -154,15 +165,41 @@ def _steps(days: list[int], probs: np.ndarray) -> int | None:
     articles or more (one article is an outlier for `_split`, not a step) and the pairs across
     score below `CUT` times the mean cohesion of the two sides.
     """
+    n = len(days)
     best, best_ratio = None, CUT
-    for i in range(2, len(days) - 1):
+    for i in range(2, n - 1):
         if days[i] == days[i - 1]:
             continue
-        inner = (_cohesion(probs[:i, :i]) + _cohesion(probs[i:, i:])) / 2
-        ratio = float(probs[:i, i:].mean()) / inner if inner > 0 else 1.0
+        ratio = _ratio(probs, list(range(i)), list(range(i, n)))
         if ratio < best_ratio:
             best, best_ratio = i, ratio
     return best
+
+
+def _halves(probs: np.ndarray) -> list[int] | None:
+    """The members of the group without the first member, when the members clearly fall into
+    two dense groups.
+
+    Undated steps of a story, or two happenings of one day about the same people, chain like
+    dated steps but offer no day to cut at; average-linkage agglomeration down to two groups
+    finds the split, taken when each group holds two articles or more and the pairs across score
+    below `CUT_ANY` times the mean cohesion of the two groups.
+    """
+    groups = [[i] for i in range(len(probs))]
+    sums = probs.astype(np.float64).copy()  # summed probability between current groups
+    while len(groups) > 2:
+        sizes = np.array([len(g) for g in groups], dtype=np.float64)
+        mean = sums / np.outer(sizes, sizes)
+        np.fill_diagonal(mean, -np.inf)
+        a, b = sorted(np.unravel_index(int(np.argmax(mean)), mean.shape))
+        groups[a] += groups.pop(b)
+        sums[a] += sums[b]
+        sums[:, a] += sums[:, b]
+        sums = np.delete(np.delete(sums, b, axis=0), b, axis=1)
+    left, right = groups
+    if min(len(left), len(right)) < 2 or _ratio(probs, left, right) >= CUT_ANY:
+        return None
+    return sorted(right if 0 in left else left)
 
 
 def _dated(profiles: list[Profile]) -> bool:
@@ -189,8 +226,9 @@ def _cut(index: EventIndex, touched: set[int], fresh: dict[str, tuple[np.ndarray
 
     Every article of the event is compared here, not only its first `MAX_MEMBERS`, so an event
     is cut only when each of its articles is at hand (a compared member, or one of this run's:
-    `fresh`) and dated with trust. The later step moves out and the founding article stays, so
-    the event keeps its id; an earlier run's article may move with its step, since a step is
+    `fresh`). When all are dated with trust the cut falls between days (`_steps`), else between
+    two dense groups (`_halves`). The group without the founding article moves out, so the event
+    keeps its id; an earlier run's article may move with its group, since a step is
     recognisable only once its second article has arrived.
     """
     queue = sorted(touched)
@@ -203,14 +241,17 @@ def _cut(index: EventIndex, touched: set[int], fresh: dict[str, tuple[np.ndarray
                   for aid, v, p in zip(ev.members, ev.vectors, ev.profiles)}
         data = [(aid, *(fresh.get(aid) or stored.get(aid) or (None, None)))
                 for aid in ev.articles]
-        if any(p is None for _, _, p in data) or not _dated([p for _, _, p in data]):
+        if any(p is None for _, _, p in data):
             continue
-        data.sort(key=lambda d: d[2].day)  # stable: arrival order within a day
+        dated = _dated([p for _, _, p in data])
+        if dated:
+            data.sort(key=lambda d: d[2].day)  # stable: arrival order within a day
         probs = _matrix(np.vstack([v for _, v, _ in data]), [p for _, _, p in data])
-        at = _steps([p.day for _, _, p in data], probs)
-        if at is None or any(aid == ev.members[0] for aid, _, _ in data[at:]):
+        at = _steps([p.day for _, _, p in data], probs) if dated else None
+        moving = list(range(at, len(data))) if at is not None else _halves(probs)
+        if not moving or any(data[i][0] == ev.members[0] for i in moving):
             continue
-        touched.add(other := index.split(key, data[at:]))
+        touched.add(other := index.split(key, [data[i] for i in moving]))
         queue += [key, other]
 
 

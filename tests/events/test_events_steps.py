@@ -66,11 +66,14 @@ def test_cut_keeps_the_first_step_id_and_holds_on_a_rerun(monkeypatch):
 def test_steps_needs_two_articles_a_side_and_a_weaker_link():
     days = [1, 1, 2, 2]
     tight = np.array([[1, .9, .6, .6], [.9, 1, .6, .6], [.6, .6, 1, .9], [.6, .6, .9, 1]])
-    assert clustering._steps(days, tight) == 2
+    assert clustering._steps(days, tight, 0.5) == 2
     even = np.full((4, 4), 0.8)
-    assert clustering._steps(days, even) is None  # across as close as within: one event
-    assert clustering._steps([1, 2, 2, 2], tight) is None  # one article is not a step
-    assert clustering._steps([1, 1, 1, 1], tight) is None  # same day: no step to cut at
+    assert clustering._steps(days, even, 0.5) is None  # across as close as within: one event
+    assert clustering._steps([1, 2, 2, 2], tight, 0.5) is None  # one article is not a step
+    assert clustering._steps([1, 1, 1, 1], tight, 0.5) is None  # same day: no step to cut at
+    loose = tight.copy()
+    loose[2, 3] = loose[3, 2] = 0.3  # the later pair are two side pieces, not one event
+    assert clustering._steps(days, loose, 0.5) is None
 
 
 def test_index_split_moves_members_and_uncompared_articles():
@@ -92,11 +95,11 @@ def test_index_split_moves_members_and_uncompared_articles():
 def test_halves_splits_two_dense_groups_only_when_clearly_apart():
     two = np.array([[1, .9, .5, .5, .5], [.9, 1, .5, .5, .5], [.5, .5, 1, .9, .9],
                     [.5, .5, .9, 1, .9], [.5, .5, .9, .9, 1]])
-    assert clustering._halves(two) == [2, 3, 4]  # the group without the first member moves
-    assert clustering._halves(np.full((5, 5), 0.8)) is None
+    assert clustering._halves(two, 0.5) == [2, 3, 4]  # the group without the first member moves
+    assert clustering._halves(np.full((5, 5), 0.8), 0.5) is None
     lone = np.full((5, 5), 0.9)
     lone[0, 1:] = lone[1:, 0] = 0.5  # only the first member stands apart: no group of two
-    assert clustering._halves(lone) is None
+    assert clustering._halves(lone, 0.5) is None
 
 
 def test_undated_steps_split_into_two_events(monkeypatch):

@@ -129,7 +129,7 @@ def _merge(index: EventIndex, touched: set[int], threshold: float) -> None:
             if not (index.events[a].alive and index.events[b].alive):
                 continue
             link = _linkage(index, a, b)
-            if link >= threshold and not _apart(index, a, b, link):
+            if link >= threshold and not _apart(index, a, b, link, threshold):
                 index.merge(a, b)  # the older event (lower key) keeps its id
                 touched.add(a)
                 merged = True
@@ -148,13 +148,16 @@ def _cohesion(probs: np.ndarray) -> float:
     return float((probs.sum() - probs.trace()) / (n * (n - 1)))
 
 
-def _ratio(probs: np.ndarray, left: list[int], right: list[int]) -> float:
-    """Mean probability across two groups over the mean cohesion inside them."""
-    inner = (_cohesion(probs[np.ix_(left, left)]) + _cohesion(probs[np.ix_(right, right)])) / 2
-    return float(probs[np.ix_(left, right)].mean()) / inner if inner > 0 else 1.0
+def _ratio(probs: np.ndarray, left: list[int], right: list[int], threshold: float) -> float:
+    """Mean probability across two groups over the mean cohesion inside them; infinite unless
+    each group is itself one event by the score (a loose pair of side pieces is no step)."""
+    inner = [_cohesion(probs[np.ix_(g, g)]) for g in (left, right)]
+    if min(inner) < threshold:
+        return np.inf
+    return float(probs[np.ix_(left, right)].mean()) / (sum(inner) / 2)
 
 
-def _steps(days: list[int], probs: np.ndarray) -> int | None:
+def _steps(days: list[int], probs: np.ndarray, threshold: float) -> int | None:
     """Where to cut members (ordered by day) into two steps of a story, if anywhere.
 
     A running story is reported as a chain of steps (a ruling, the appeal the next day, a vote
@@ -162,28 +165,28 @@ def _steps(days: list[int], probs: np.ndarray) -> int | None:
     same event against the next step's, and joining or average linkage lets the chain through.
     What tells the steps apart is relative: articles of one day resemble each other more than
     they resemble the next day's. A cut between two days is taken when both sides hold two
-    articles or more (one article is an outlier for `_split`, not a step) and the pairs across
-    score below `CUT` times the mean cohesion of the two sides.
+    articles or more (one article is an outlier for `_split`, not a step), each side is one
+    event by the score (its cohesion reaches the threshold) and the pairs across score below
+    `CUT` times the mean cohesion of the two sides.
     """
     n = len(days)
     best, best_ratio = None, CUT
     for i in range(2, n - 1):
         if days[i] == days[i - 1]:
             continue
-        ratio = _ratio(probs, list(range(i)), list(range(i, n)))
+        ratio = _ratio(probs, list(range(i)), list(range(i, n)), threshold)
         if ratio < best_ratio:
             best, best_ratio = i, ratio
     return best
 
 
-def _halves(probs: np.ndarray) -> list[int] | None:
+def _halves(probs: np.ndarray, threshold: float) -> list[int] | None:
     """The members of the group without the first member, when the members clearly fall into
     two dense groups.
 
     Undated steps of a story, or two happenings of one day about the same people, chain like
     dated steps but offer no day to cut at; average-linkage agglomeration down to two groups
-    finds the split, taken when each group holds two articles or more and the pairs across score
-    below `CUT_ANY` times the mean cohesion of the two groups.
+    finds the split, taken on the terms of `_steps` with the stricter bar `CUT_ANY`.
     """
     groups = [[i] for i in range(len(probs))]
     sums = probs.astype(np.float64).copy()  # summed probability between current groups
@@ -197,7 +200,7 @@ def _halves(probs: np.ndarray) -> list[int] | None:
         sums[:, a] += sums[:, b]
         sums = np.delete(np.delete(sums, b, axis=0), b, axis=1)
     left, right = groups
-    if min(len(left), len(right)) < 2 or _ratio(probs, left, right) >= CUT_ANY:
+    if min(len(left), len(right)) < 2 or _ratio(probs, left, right, threshold) >= CUT_ANY:
         return None
     return sorted(right if 0 in left else left)
 
@@ -206,7 +209,7 @@ def _dated(profiles: list[Profile]) -> bool:
     return all(p.day is not None and p.day_trust >= 0.5 for p in profiles)
 
 
-def _apart(index: EventIndex, a: int, b: int, linkage: float) -> bool:
+def _apart(index: EventIndex, a: int, b: int, linkage: float, threshold: float) -> bool:
     """Whether two events are successive steps of one story (the test `_cut` applies), so that
     merging must not undo a cut made in an earlier run."""
     ea, eb = index.events[a], index.events[b]
@@ -215,13 +218,12 @@ def _apart(index: EventIndex, a: int, b: int, linkage: float) -> bool:
     days_a, days_b = [p.day for p in ea.profiles], [p.day for p in eb.profiles]
     if not (max(days_a) < min(days_b) or max(days_b) < min(days_a)):
         return False
-    inner = (_cohesion(_matrix(ea.vectors, ea.profiles))
-             + _cohesion(_matrix(eb.vectors, eb.profiles))) / 2
-    return linkage < CUT * inner
+    inner = [_cohesion(_matrix(e.vectors, e.profiles)) for e in (ea, eb)]
+    return min(inner) >= threshold and linkage < CUT * sum(inner) / 2
 
 
-def _cut(index: EventIndex, touched: set[int], fresh: dict[str, tuple[np.ndarray, Profile]]
-         ) -> None:
+def _cut(index: EventIndex, touched: set[int], fresh: dict[str, tuple[np.ndarray, Profile]],
+         threshold: float) -> None:
     """Split events that hold successive steps of a running story into one event per step.
 
     Every article of the event is compared here, not only its first `MAX_MEMBERS`, so an event
@@ -247,8 +249,8 @@ def _cut(index: EventIndex, touched: set[int], fresh: dict[str, tuple[np.ndarray
         if dated:
             data.sort(key=lambda d: d[2].day)  # stable: arrival order within a day
         probs = _matrix(np.vstack([v for _, v, _ in data]), [p for _, _, p in data])
-        at = _steps([p.day for _, _, p in data], probs) if dated else None
-        moving = list(range(at, len(data))) if at is not None else _halves(probs)
+        at = _steps([p.day for _, _, p in data], probs, threshold) if dated else None
+        moving = list(range(at, len(data))) if at is not None else _halves(probs, threshold)
         if not moving or any(data[i][0] == ev.members[0] for i in moving):
             continue
         touched.add(other := index.split(key, [data[i] for i in moving]))
@@ -287,7 +289,7 @@ def _related(index: EventIndex, key: int, threshold: float) -> list[dict]:
         if other == key or cos < MIN_COS or not index.events[other].alive:
             continue
         p = _linkage(index, key, other)
-        if p >= threshold and not _apart(index, key, other, p):
+        if p >= threshold and not _apart(index, key, other, p, threshold):
             continue
         p_untimed = _linkage(index, key, other, with_time=False)
         shared = _names(ev.profiles) & _names(index.events[other].profiles)
@@ -411,7 +413,7 @@ def cluster(articles: list[Article], index: EventIndex | None = None,
     _split(index, touched, new, threshold)
     _merge(index, touched, threshold)
     _satellites(index, touched, new, threshold)
-    _cut(index, touched, {a.id: (vectors[a.id], profiles[a.id]) for a in fresh})
+    _cut(index, touched, {a.id: (vectors[a.id], profiles[a.id]) for a in fresh}, threshold)
     keys = sorted({index.by_article[a] for a in by_id})
     for key in keys:
         _count_names(index, key, [by_id[a] for a in index.events[key].articles if a in new])

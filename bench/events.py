@@ -250,9 +250,10 @@ def halves() -> list[str]:
     lines = ["Satellite pass (a lone article joins the one event it clearly leans to: best "
              f"event probability >= {shipped[0]:g} x threshold, ahead of the runner-up by "
              f">= {shipped[1]:g} x threshold) and step cut (an event is cut between two days "
-             "when each side holds two articles or more and the pairs across score below "
-             f"{shipped[2]:g} x the mean cohesion of the two sides; the later step is linked "
-             "as related, not merged). Their parameters were chosen on the even half of the "
+             "when each side holds two articles or more, is itself one event by the score "
+             f"(cohesion >= threshold) and the pairs across score below {shipped[2]:g} x the "
+             "mean cohesion of the two sides; the later step is linked as related, not "
+             "merged). Their parameters were chosen on the even half of the "
              "AllSides dev roundups (sha1 of the roundup id, even); the odd half is held out "
              "for them (not for the time prior or the metric's penalty, chosen on the whole "
              "dev file). A cut at every day boundary (CUT = 1.0 and above: across no weaker "
@@ -297,9 +298,10 @@ def undated_halves() -> list[str]:
         sets.append((label, [arts[i] for i in keep], [gold[i] for i in keep]))
     if (DATA / "wikiref220").is_dir():
         sets.append(("wikiref220 (topics)", *load_clusters("wikiref220", None, False)))
-    lines = ["Undated split (an event whose articles fall into two groups of two or more, the "
-             f"pairs across scoring below {shipped:g} x the mean cohesion inside, is cut in "
-             "two; dated events are cut between days first, at the bar above). Its bar was "
+    lines = ["Undated split (an event whose articles fall into two groups of two or more, "
+             "each one event by the score, the pairs across scoring below "
+             f"{shipped:g} x the mean cohesion inside, is cut in two; dated events are cut "
+             "between days first, at the bar above). Its bar was "
              "chosen on the even half; 0.9 scores a little higher there, the stricter one "
              "ships since no day backs the cut. wikiref220's labels are topics, so splitting "
              "them costs recall there by design.", "",

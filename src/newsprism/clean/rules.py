@@ -16,7 +16,8 @@ trafilatura reads these rules from module globals and takes no parameter for the
 `faster_rules()` swaps the globals for the length of one extraction and puts them back. The
 replacements select the same elements in the same order (tests/clean/test_clean_rules.py checks
 every rule against trafilatura's XPath on generated markup), so a concurrent caller of
-trafilatura in another thread gets the same result either way.
+trafilatura in another thread gets the same result either way. `prune_raw` does the raw-tree
+prunes once more as lexbor CSS, in C, before newsprism serialises the page for lxml.
 """
 from __future__ import annotations
 

@@ -10,7 +10,8 @@ Only candidate pairs are scored (`candidates`): two claims of different articles
 languages, or in one language when they share content words or a telling amount. Two sentences
 of one language that state the same thing repeat its names, nouns or figures, while e5 rates
 any two sentences about the same event alike ("the summit should be cancelled" against "we
-will not back down"), so the lexical test costs no true link and removes most spurious ones.
+will not back down"). On a hand-checked sample of links made between English news articles,
+the lexical test kept 31 of 33 true links and removed two thirds of the spurious ones.
 Embedding is the stage's cost, and a claim with no candidate partner needs no vector:
 `texts_to_embed` lists exactly the claims `align` will embed, so the pipeline can embed them
 ahead in big batches; a one-article event has none.

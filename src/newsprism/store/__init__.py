@@ -185,12 +185,6 @@ class Store:
                 m.text, m.type, m.entity_id = sys.intern(m.text), sys.intern(m.type), None
             yield a
 
-    def claim_texts(self, ids: Iterable[str]) -> list[str]:
-        """The claim texts of these articles, read inside SQLite (no record is decoded)."""
-        return [r[0] for r in self._rows_in(
-            "SELECT json_extract(c.value, '$.text') FROM articles, json_each(articles.record, '$.claims') c "
-            "WHERE articles.id IN ({marks}) ORDER BY articles.id, c.key", ids)]
-
     def stored_vectors(self, keys: Iterable[bytes]) -> set[bytes]:
         return {r[0] for r in self._rows_in("SELECT key FROM vectors WHERE key IN ({marks})", keys)}
 

@@ -250,7 +250,7 @@ def halves() -> list[str]:
     lines = ["Satellite pass (a lone article joins the one event it clearly leans to: best "
              f"event probability >= {shipped[0]:g} x threshold, ahead of the runner-up by "
              f">= {shipped[1]:g} x threshold) and step cut (an event is cut between two days "
-             "when each side holds two articles or more, is itself one event by the score "
+             "when each side holds two distinct reports or more (copies of one text count once), is itself one event by the score "
              f"(cohesion >= threshold) and the pairs across score below {shipped[2]:g} x the "
              "mean cohesion of the two sides; the later step is linked as related, not "
              "merged). Their parameters were chosen on the even half of the "

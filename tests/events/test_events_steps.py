@@ -24,15 +24,15 @@ def story():
 
 
 def leads(articles):
-    """Lead vectors with a known geometry: each day's articles nearly coincide (cosine ~0.99),
-    the two days share most of their direction (cosine ~0.93), so every pair reads as the same
-    event and only the relative closeness tells the steps apart."""
+    """Lead vectors with a known geometry: each day's articles are close (cosine ~0.96, distinct
+    reports, not copies), the two days share most of their direction (cosine ~0.89), so every
+    pair reads as the same event and only the relative closeness tells the steps apart."""
     rng = np.random.default_rng(7)
     common, vote, veto = (rng.standard_normal(384) for _ in range(3))
     out = []
     for a in articles:
-        v = common + 0.38 * (vote if a.id.startswith("vote") else veto)
-        v = v + 0.05 * rng.standard_normal(384)
+        v = common + 0.30 * (vote if a.id.startswith("vote") else veto)
+        v = v + 0.20 * rng.standard_normal(384)
         out.append(v / np.linalg.norm(v))
     return np.vstack(out).astype(np.float32)
 
@@ -63,17 +63,25 @@ def test_cut_keeps_the_first_step_id_and_holds_on_a_rerun(monkeypatch):
     assert groups(again) == [["veto-0", "veto-1"], ["vote-0", "vote-1"]]
 
 
+def _distinct(n: int) -> np.ndarray:
+    return np.eye(n, 384, dtype=np.float32)  # leads of n different reports
+
+
 def test_steps_needs_two_articles_a_side_and_a_weaker_link():
     days = [1, 1, 2, 2]
+    four = _distinct(4)
     tight = np.array([[1, .9, .6, .6], [.9, 1, .6, .6], [.6, .6, 1, .9], [.6, .6, .9, 1]])
-    assert clustering._steps(days, tight, 0.5) == 2
+    assert clustering._steps(days, tight, four, 0.5) == 2
     even = np.full((4, 4), 0.8)
-    assert clustering._steps(days, even, 0.5) is None  # across as close as within: one event
-    assert clustering._steps([1, 2, 2, 2], tight, 0.5) is None  # one article is not a step
-    assert clustering._steps([1, 1, 1, 1], tight, 0.5) is None  # same day: no step to cut at
+    assert clustering._steps(days, even, four, 0.5) is None  # across as close as within: one event
+    assert clustering._steps([1, 2, 2, 2], tight, four, 0.5) is None  # one article is not a step
+    assert clustering._steps([1, 1, 1, 1], tight, four, 0.5) is None  # same day: no step to cut at
     loose = tight.copy()
     loose[2, 3] = loose[3, 2] = 0.3  # the later pair are two side pieces, not one event
-    assert clustering._steps(days, loose, 0.5) is None
+    assert clustering._steps(days, loose, four, 0.5) is None
+    copies = four.copy()
+    copies[3] = copies[2]  # the later "step" is one report and its reprint: no step
+    assert clustering._steps(days, tight, copies, 0.5) is None
 
 
 def test_index_split_moves_members_and_uncompared_articles():
@@ -95,11 +103,11 @@ def test_index_split_moves_members_and_uncompared_articles():
 def test_halves_splits_two_dense_groups_only_when_clearly_apart():
     two = np.array([[1, .9, .5, .5, .5], [.9, 1, .5, .5, .5], [.5, .5, 1, .9, .9],
                     [.5, .5, .9, 1, .9], [.5, .5, .9, .9, 1]])
-    assert clustering._halves(two, 0.5) == [2, 3, 4]  # the group without the first member moves
-    assert clustering._halves(np.full((5, 5), 0.8), 0.5) is None
+    assert clustering._halves(two, _distinct(5), 0.5) == [2, 3, 4]  # the group without the first member moves
+    assert clustering._halves(np.full((5, 5), 0.8), _distinct(5), 0.5) is None
     lone = np.full((5, 5), 0.9)
     lone[0, 1:] = lone[1:, 0] = 0.5  # only the first member stands apart: no group of two
-    assert clustering._halves(lone, 0.5) is None
+    assert clustering._halves(lone, _distinct(5), 0.5) is None
 
 
 def test_undated_steps_split_into_two_events(monkeypatch):

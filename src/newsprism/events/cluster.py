@@ -48,6 +48,9 @@ SATELLITE, MARGIN = 0.4, 0.1
 # (see _steps); without days apart to back it, a split into two groups needs the stricter
 # CUT_ANY (see _halves). Larger events than CUT_MAX are left whole (every pair is scored).
 CUT, CUT_ANY, CUT_MAX = 0.9, 0.8, 64
+# Leads closer than this are copies of one report (a syndicated reprint, a page scraped twice):
+# they count once when a step is asked for two reports, or a copied article would be a step.
+DUPLICATE = 0.98
 
 
 def embed_leads(articles: list[Article]) -> np.ndarray:
@@ -148,16 +151,26 @@ def _cohesion(probs: np.ndarray) -> float:
     return float((probs.sum() - probs.trace()) / (n * (n - 1)))
 
 
-def _ratio(probs: np.ndarray, left: list[int], right: list[int], threshold: float) -> float:
+def _reports(vectors: np.ndarray, group: list[int]) -> int:
+    """Distinct reports among these members: copies of one text count once."""
+    sims = vectors[group] @ vectors[group].T
+    return sum(1 for i in range(len(group)) if not (sims[i, :i] >= DUPLICATE).any())
+
+
+def _ratio(probs: np.ndarray, vectors: np.ndarray, left: list[int], right: list[int],
+           threshold: float) -> float:
     """Mean probability across two groups over the mean cohesion inside them; infinite unless
-    each group is itself one event by the score (a loose pair of side pieces is no step)."""
+    each group holds two distinct reports or more and is itself one event by the score (a loose
+    pair of side pieces is no step)."""
+    if min(_reports(vectors, left), _reports(vectors, right)) < 2:
+        return np.inf
     inner = [_cohesion(probs[np.ix_(g, g)]) for g in (left, right)]
     if min(inner) < threshold:
         return np.inf
     return float(probs[np.ix_(left, right)].mean()) / (sum(inner) / 2)
 
 
-def _steps(days: list[int], probs: np.ndarray, threshold: float) -> int | None:
+def _steps(days: list[int], probs: np.ndarray, vectors: np.ndarray, threshold: float) -> int | None:
     """Where to cut members (ordered by day) into two steps of a story, if anywhere.
 
     A running story is reported as a chain of steps (a ruling, the appeal the next day, a vote
@@ -165,7 +178,8 @@ def _steps(days: list[int], probs: np.ndarray, threshold: float) -> int | None:
     same event against the next step's, and joining or average linkage lets the chain through.
     What tells the steps apart is relative: articles of one day resemble each other more than
     they resemble the next day's. A cut between two days is taken when both sides hold two
-    articles or more (one article is an outlier for `_split`, not a step), each side is one
+    distinct reports or more (one report, reprinted or not, is an outlier for `_split`, not a
+    step), each side is one
     event by the score (its cohesion reaches the threshold) and the pairs across score below
     `CUT` times the mean cohesion of the two sides.
     """
@@ -174,13 +188,13 @@ def _steps(days: list[int], probs: np.ndarray, threshold: float) -> int | None:
     for i in range(2, n - 1):
         if days[i] == days[i - 1]:
             continue
-        ratio = _ratio(probs, list(range(i)), list(range(i, n)), threshold)
+        ratio = _ratio(probs, vectors, list(range(i)), list(range(i, n)), threshold)
         if ratio < best_ratio:
             best, best_ratio = i, ratio
     return best
 
 
-def _halves(probs: np.ndarray, threshold: float) -> list[int] | None:
+def _halves(probs: np.ndarray, vectors: np.ndarray, threshold: float) -> list[int] | None:
     """The members of the group without the first member, when the members clearly fall into
     two dense groups.
 
@@ -200,7 +214,7 @@ def _halves(probs: np.ndarray, threshold: float) -> list[int] | None:
         sums[:, a] += sums[:, b]
         sums = np.delete(np.delete(sums, b, axis=0), b, axis=1)
     left, right = groups
-    if min(len(left), len(right)) < 2 or _ratio(probs, left, right, threshold) >= CUT_ANY:
+    if _ratio(probs, vectors, left, right, threshold) >= CUT_ANY:
         return None
     return sorted(right if 0 in left else left)
 
@@ -213,7 +227,8 @@ def _apart(index: EventIndex, a: int, b: int, linkage: float, threshold: float) 
     """Whether two events are successive steps of one story (the test `_cut` applies), so that
     merging must not undo a cut made in an earlier run."""
     ea, eb = index.events[a], index.events[b]
-    if len(ea.profiles) < 2 or len(eb.profiles) < 2 or not _dated(ea.profiles + eb.profiles):
+    if not _dated(ea.profiles + eb.profiles) or min(
+            _reports(e.vectors.astype(np.float32), list(range(len(e.profiles)))) for e in (ea, eb)) < 2:
         return False
     days_a, days_b = [p.day for p in ea.profiles], [p.day for p in eb.profiles]
     if not (max(days_a) < min(days_b) or max(days_b) < min(days_a)):
@@ -248,9 +263,10 @@ def _cut(index: EventIndex, touched: set[int], fresh: dict[str, tuple[np.ndarray
         dated = _dated([p for _, _, p in data])
         if dated:
             data.sort(key=lambda d: d[2].day)  # stable: arrival order within a day
-        probs = _matrix(np.vstack([v for _, v, _ in data]), [p for _, _, p in data])
-        at = _steps([p.day for _, _, p in data], probs, threshold) if dated else None
-        moving = list(range(at, len(data))) if at is not None else _halves(probs, threshold)
+        vectors = np.vstack([v for _, v, _ in data])
+        probs = _matrix(vectors, [p for _, _, p in data])
+        at = _steps([p.day for _, _, p in data], probs, vectors, threshold) if dated else None
+        moving = list(range(at, len(data))) if at is not None else _halves(probs, vectors, threshold)
         if not moving or any(data[i][0] == ev.members[0] for i in moving):
             continue
         touched.add(other := index.split(key, [data[i] for i in moving]))

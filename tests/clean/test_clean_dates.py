@@ -32,6 +32,12 @@ def test_stale_reason():
     assert stale_reason("2024-05-01", PARAS) is None
 
 
+def test_a_rounded_count_is_not_a_year_that_makes_the_page_date_stale():
+    text = "The ferry returned to service on Monday. About 2000 cars will use it daily."
+    assert stale_reason("2026-03-04", text) is None
+    assert stale_reason("2026-03-04", "The ferry returned to service on Monday, as in 2000.")
+
+
 def test_byline_date_becomes_publication_date():
     dump = "Ring road tender was lawful, court rules\nPublished March 3, 2024\n" + PARAS
     art = extract(RawDocument(source="a.txt", content=dump.encode()))

@@ -102,9 +102,15 @@ def url_date(url: str | None) -> str | None:
     return _iso(*m.groups()) if m else None
 
 
+# "about 2000 vehicles": a rounded count of things, not a year.
+_COUNT = re.compile(r"\b(?:about|around|nearly|almost|roughly|approximately|some|over|than|least)\s+$", re.I)
+
+
 def years_in(text: str) -> list[int]:
-    """Four-digit years (1900-2099) written in `text`, not parts of longer numbers."""
-    return [int(y) for y in _YEAR.findall(text)]
+    """Four-digit years (1900-2099) written in `text`, not parts of longer numbers nor counts."""
+    return [int(m.group(1)) for m in _YEAR.finditer(text)
+            if not (_COUNT.search(text, max(0, m.start() - 16), m.start())
+                    and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]))]
 
 
 # "Recent time" words: when a text uses them, the years it names are close to its own date.

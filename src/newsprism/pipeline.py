@@ -9,10 +9,11 @@ rerun after a crash resumes where it stopped.
 Corpus phase (over every stored article, streamed in slices so memory does not grow with the
 corpus' mentions; see `analyze_corpus`): canonical entities → events → event dates and anchors →
 claim alignment → one atomic swap of the analysis in the store. Embedding is most of
-the cost of events and claims, so the document phase computes every vector they will ask for
-(each article's lead, each claim as a query), in one model call per batch and on every Ray
-worker, and the corpus phase only primes `embed`'s cache from the store: it embeds nothing
-unless a stage asks for a text nobody foresaw, and what it does embed is stored for the next run.
+the cost of events and claims, so every vector is computed once, in big model calls, and kept in
+the store: the document phase embeds each article's lead (in one call per batch, on every Ray
+worker); the corpus phase, once clustering has told which articles are compared, embeds the
+claims alignment will compare (`claims.texts_to_embed`, events of two articles or more only),
+then primes `embed`'s cache from the store, so a rerun embeds nothing.
 
 Document stages are registered by name, like spaCy components, so the Ray engine and the
 benchmarks run exactly the same list. A stage that fails on one article is recorded on that

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 import sys
 import time as clock
 from collections.abc import Callable, Iterable, Iterator
@@ -301,9 +300,9 @@ def _cluster_record(a: Article, shared: dict[tuple, object]) -> Article:
     """What `events.cluster` reads of an article, and only that: its id, dates, language, outlet,
     title, the text up to the longest lead clustering takes (checked: the leads come out
     identical, else the whole text is kept), each distinct (name, type, entity) once, as one
-    `Mention` shared by every article naming it, and the dates it mentions only when it has no
-    publication date to go by. About 4 KB an article, a sixth of a light record."""
-    from .events.features import LEAD_CHARS, lead
+    `Mention` shared by every article naming it, and the dates clustering may date it by
+    (`date_cues`). About 4 KB an article, a sixth of a light record."""
+    from .events.features import LEAD_CHARS, date_cues, lead
 
     text = a.text
     cut = len(text) - len(text.lstrip()) + len((a.title or "").strip()) + 2 * LEAD_CHARS + 64
@@ -316,13 +315,11 @@ def _cluster_record(a: Article, shared: dict[tuple, object]) -> Article:
     rec = Article(id=a.id, source="", title=a.title, outlet=a.outlet and sys.intern(a.outlet),
                   published=a.published, published_confidence=a.published_confidence,
                   language=a.language and sys.intern(a.language), mt_likelihood=a.mt_likelihood,
-                  text=text[:cut], mentions=mentions, timexes=[] if _DATED.match(a.published or "") else a.timexes)
+                  text=text[:cut], mentions=mentions, timexes=date_cues(a))
     if len(text) > cut and any(lead(rec, n) != lead(a, n) for n in (LEAD_CHARS, 2 * LEAD_CHARS)):
         rec.text = text
     return rec
 
-
-_DATED = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _event_slices(evs, loose: list[str], size: int) -> Iterator[tuple[list, list[str]]]:

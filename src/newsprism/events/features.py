@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from anyascii import anyascii
 
-from newsprism.records import Article
+from newsprism.records import Article, TimeExpr
 
 # The lead carries the event (who, what, where, when); the measured best length for the
 # SemEval pairs is recorded in bench/results/events.md.
@@ -98,6 +98,17 @@ def _day(value: str | None) -> int | None:
         return None
 
 
+def date_cues(article: Article) -> list[TimeExpr]:
+    """The time expressions `article_day` reads: none when the publication date gives the day,
+    else the absolute dates the article mentions. Relative dates count only once an anchor
+    resolved them, and without a publication date that anchor is the event date of an earlier
+    analysis: reading them would make clustering depend on its own previous output (a rerun
+    would group differently from a fresh run)."""
+    if _day(article.published) is not None:
+        return []
+    return [t for t in article.timexes if t.type == "DATE" and not t.relative and _day(t.value)]
+
+
 def article_day(article: Article) -> tuple[int | None, float]:
     """Publication day and how far to trust it, else the absolute date mentioned most."""
     day = _day(article.published)
@@ -105,11 +116,7 @@ def article_day(article: Article) -> tuple[int | None, float]:
         conf = article.published_confidence or 1.0
         trust = (conf - DATE_DOUBTFUL) / (DATE_TRUSTED - DATE_DOUBTFUL)
         return day, float(min(1.0, max(0.0, trust)))
-    # Relative dates count only once an anchor resolved them, and without a publication date
-    # that anchor is the event date of an earlier analysis: reading them would make clustering
-    # depend on its own previous output (a rerun would group differently from a fresh run).
-    days = Counter(d for t in article.timexes
-                   if t.type == "DATE" and not t.relative and (d := _day(t.value)))
+    days = Counter(_day(t.value) for t in date_cues(article))
     # the date an article mentions most is usually its event's, but not always
     return (days.most_common(1)[0][0], 0.5) if days else (None, 0.0)
 

@@ -534,7 +534,7 @@ def _svo(c: Claim, doc) -> None:
              for g in [t] + list(t.children) if g.dep_ in ("pobj", "obl", "obl:arg", "obl:mod")),
             None,
         )
-    c.action = root.lemma_ or root.text
+    c.action = root.text  # no lemmatizer is loaded: the verb as the source wrote it
     # The parse knows the tense of the main verb better than the suffix regex: "won" is past,
     # "automated cranes" is no past.
     if c.status in ("reported", "done") and not has_cue(" " + c.text.lower() + " ", lexicon.REPORTED_CUES):
@@ -545,9 +545,12 @@ def _svo(c: Claim, doc) -> None:
         c.object = _np(doc, obj)
 
 
+_PAST_TAGS = ("VBD", "VBN")  # what English's tag map turns into Tense=Past
+
+
 def _parsed_past(root) -> bool:
-    tenses = root.morph.get("Tense") + [t for a in root.children if a.dep_.startswith("aux") for t in a.morph.get("Tense")]
-    return "Past" in tenses or root.tag_ in ("VBD", "VBN")
+    verbs = [root] + [a for a in root.children if a.dep_.startswith("aux")]
+    return any("Past" in t.morph.get("Tense") or t.tag_ in _PAST_TAGS for t in verbs)
 
 
 def _np(doc, head) -> str:

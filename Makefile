@@ -33,7 +33,7 @@ $(BIN)/.bench: $(BIN)/.installed
 
 # Every benchmark in one go; each writes bench/results/<name>.md, collected into BENCHMARKS.md.
 bench: $(BIN)/.bench
-	for b in pipeline extraction langid time entities events claims reliability; do \
+	for b in pipeline extraction langid time entities embed events claims reliability; do \
 	  [ -f bench/$$b.py ] && $(BIN)/python bench/$$b.py || exit 1; done
 	$(BIN)/python bench/collect.py
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ORDER = ["pipeline", "extraction", "langid", "time", "entities", "events", "claims", "api", "scale", "reliability"]
+ORDER = ["pipeline", "extraction", "langid", "time", "entities", "embed", "events", "claims", "api", "scale", "reliability"]
 HEADER = """# newsprism benchmarks
 
 Every number below was produced on this project's reference machine (2-core CPU, 24 GB RAM, no

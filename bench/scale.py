@@ -23,6 +23,7 @@ the cheapest stage for scale.
 
     .venv/bin/python bench/scale.py [--sizes 10,25,100,1000,10000,100000] [--budget-min 14] [--ray-n 24]
                                     [--store-sizes 1000,10000,100000]
+    .venv/bin/python bench/scale.py --ray-only [--ray-n 24] [--ray-repeats 2]   # the Ray section alone
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ OUT = ROOT / "bench" / "results" / "scale.md"
 # so a whole run does not overwrite it; scale.md embeds it (bench/collect.py skips `<name>-*.md`).
 APART = ROOT / "bench" / "results" / "scale-100k.md"
 APART_TITLE = "### Store at scale, run apart"
+RAY_TITLE = "### Ray engine vs local engine"
 PLOT = ROOT / "docs" / "cost-vs-size.png"
 SHIFT_DAYS = 97  # per copy: beyond any same-event time window, and not a round number of weeks
 COLD_RUNS = 3  # cold starts vary by a few tenths of a second with the page cache and stray daemons
@@ -309,7 +311,7 @@ def ray_runs(rows: list[dict], n: int, tmp: Path, repeats: int) -> list[tuple[st
             load = load_avg()
             r = child({"db": str(tmp / f"ray-{engine}-{workers}-{rep}.db"), "engine": engine, "workers": workers,
                        "paths": [str(src)], "warm": str(warm), "corpus": False, "batch": 16 * workers})
-            r.update(load=load, runs=[r["doc_wall"]] + best.get(name, {}).get("runs", []))
+            r.update(load=load, engine=engine, workers=workers, runs=[r["doc_wall"]] + best.get(name, {}).get("runs", []))
             if name not in best or r["doc_wall"] < best[name]["doc_wall"]:
                 best[name] = r
             else:
@@ -568,6 +570,9 @@ def main() -> None:
     ap.add_argument("--store-sizes", default="1000,10000,100000", help="stored-corpus sizes for the corpus phase's memory")
     ap.add_argument("--load-max", type=int, default=10000, help="largest store also loaded whole (the old corpus phase)")
     ap.add_argument("--index-timeout", type=float, default=240.0, help="seconds per index build or load")
+    ap.add_argument("--ray-only", action="store_true",
+                    help="only the Ray section (machine ceiling, then local vs Ray 1 vs 2 workers); it replaces "
+                         "the Ray section of the existing results file")
     ap.add_argument("--store-only", metavar="DB", default=None,
                     help="only the store section, copying the articles of this processed store; its rows "
                          "replace the store section of the existing results file")
@@ -577,6 +582,9 @@ def main() -> None:
         return
     if args.store_only:
         store_only(args)
+        return
+    if args.ray_only:
+        ray_only(args)
         return
     t_start = time.perf_counter()
     end = t_start + args.budget_min * 60
@@ -649,6 +657,22 @@ def store_only(args) -> None:
     print("\n".join(section))
 
 
+def ray_only(args) -> None:
+    """The Ray section alone, put in place of the one in scale.md (the rest of the run is long)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        ceiling = [machine_ceiling()]
+        ray = ray_runs(real_texts(), args.ray_n, Path(tmp), args.ray_repeats)
+        ceiling.append(machine_ceiling())
+    section = _ray_section(ray, ceiling)
+    cmd = ".venv/bin/python bench/scale.py " + " ".join(sys.argv[1:])
+    section[0] += f"\n`{cmd}` · {date.today()} · run apart from the rest of this file\n"
+    text = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+    head, mark, rest = text.partition(RAY_TITLE)
+    rest = rest[rest.find("\n### ") + 1:] if mark and "\n### " in rest else ""
+    OUT.write_text(head + "\n".join(section) + "\n" + rest, encoding="utf-8")
+    print("\n".join(section))
+
+
 def _apart() -> str:
     """The last run-apart store section, to embed after the whole run's store section."""
     return APART.read_text(encoding="utf-8") + "\n" if APART.exists() else ""
@@ -682,16 +706,22 @@ def _size_section(points: list[dict]) -> list[str]:
 def _ray_section(ray: list[tuple[str, dict]], ceiling: list[float]) -> list[str]:
     local = ray[0][1]
     one = next(r for n, r in ray if n == "Ray, 1 worker")
-    md = ["### Ray engine vs local engine (document phase, same input, models already loaded)\n",
+    md = [f"{RAY_TITLE} (document phase, same input, models already loaded)\n",
           "| engine | load avg | articles | start-up s (Ray + actors) | warm-up s (8 docs, model loads) | "
-          "document phase s (all runs) | articles/s | vs local | speed-up vs 1 worker |", "|---|---|---|---|---|---|---|---|---|"]
+          "document phase s (all runs) | articles/s | vs local | speed-up vs 1 worker | workers busy |",
+          "|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in ray:
         n = r["ingest"]["new"]
+        # the workers' stage seconds over the pool's wall time: what scheduling and the driver leave idle
+        busy = (f"{sum(r['ingest']['timings'].values()) / (r['workers'] * r['doc_wall']):.0%}"
+                if r["engine"] == "ray" else "")
         md.append(f"| {name} | {r['load']:.0f} | {n} | {r.get('ray_start', 0):.1f} | {r['warm']:.1f} | "
-                  f"{r['doc_wall']:.1f} ({', '.join(f'{x:.0f}' for x in sorted(r['runs']))}) | {n / r['doc_wall']:.2f} | {local['doc_wall'] / r['doc_wall']:.2f}× | "
-                  f"{one['doc_wall'] / r['doc_wall']:.2f}× |")
+                  f"{r['doc_wall']:.2f} ({', '.join(f'{x:.1f}' for x in sorted(r['runs']))}) | {n / r['doc_wall']:.2f} | "
+                  f"{local['doc_wall'] / r['doc_wall']:.2f}× | {one['doc_wall'] / r['doc_wall']:.2f}× | {busy} |")
     return md + ["", "Target: 2 workers ≥ 1.8× one worker. The corpus phase runs in the driver for both "
-                     "engines and is not part of these numbers.",
+                     "engines and is not part of these numbers. Workers busy: the workers' summed stage seconds "
+                     "over workers × document-phase seconds of the fastest run (what the driver and the "
+                     "scheduling leave idle, not what the machine's other jobs take).",
                  "", f"Machine ceiling: the same CPU-bound loop in 2 processes at once did "
                      f"{' and '.join(f'{c:.2f}×' for c in ceiling)} the work of 1 process per second (measured just "
                      "before and after the Ray runs; 2.0× on an idle 2-core machine). No 2-worker engine can "

@@ -155,19 +155,22 @@ def batches(raws: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument
 def ingest(paths: Iterable[str | Path], store, opts: Options, progress=None) -> dict[str, int]:
     """Document phase: new documents processed and stored batch by batch.
 
-    One batch may be in flight behind the current one: its vectors are still being computed
-    (the model runs in C without the GIL) while the next batch goes through the Python stages,
-    so both cores work. A batch is stored, vectors included, only once it is complete."""
+    The runner hands back a batch's result as a future, so one batch may be in flight behind
+    the one being stored: locally its vectors are still being computed (the model runs in C
+    without the GIL) while the next batch goes through the Python stages; on Ray the workers
+    process it while the driver stores the previous batch and reads the next. A batch is stored,
+    vectors included, only once it is complete."""
     from .ingest import iter_documents
 
     stats = {"seen": 0, "new": 0, "skipped_known": 0, "errors": 0}
     timings: dict[str, float] = {}
     runner = _runner(opts)
-    pending: list[tuple[list[Article], Future | dict[bytes, bytes], int]] = []
+    pending: list[tuple[set[str], Future, int]] = []  # (ids in flight, result, documents seen)
 
     def flush() -> None:
-        done, vectors, seen = pending.pop(0)
-        store.put_articles(done, vectors.result() if isinstance(vectors, Future) else vectors)
+        _, result, seen = pending.pop(0)
+        done, vectors = result.result()
+        store.put_articles(done, vectors)
         stats["new"] += len(done)
         stats["errors"] += sum(a.status != "ok" for a in done)
         if progress:
@@ -176,15 +179,16 @@ def ingest(paths: Iterable[str | Path], store, opts: Options, progress=None) -> 
     for batch in batches(iter_documents(paths, opts), opts.batch_size):
         stats["seen"] += len(batch)
         ids = [raw_id(r) for r in batch]
-        todo, seen_ids = [], store.has_articles(ids) | {a.id for p in pending for a in p[0]}
+        todo, seen_ids = [], store.has_articles(ids) | {i for p in pending for i in p[0]}
+        todo_ids: set[str] = set()
         for r, rid in zip(batch, ids):
             if rid in seen_ids:  # stored before, in flight, or a duplicate inside this batch
                 stats["skipped_known"] += 1
                 continue
             seen_ids.add(rid)
+            todo_ids.add(rid)
             todo.append(r)
-        done, vectors = runner(todo, opts, timings)
-        pending.append((done, vectors, len(batch)))
+        pending.append((todo_ids, runner(todo, opts, timings), len(batch)))
         while len(pending) > 1:
             flush()
     while pending:
@@ -193,8 +197,7 @@ def ingest(paths: Iterable[str | Path], store, opts: Options, progress=None) -> 
     return stats
 
 
-Runner = Callable[[list[RawDocument], Options, dict],
-                  tuple[list[Article], "Future[dict[bytes, bytes]] | dict[bytes, bytes]"]]
+Runner = Callable[[list[RawDocument], Options, dict], "Future[tuple[list[Article], dict[bytes, bytes]]]"]
 
 
 def process_batch(raws: list[RawDocument], opts: Options, timings: dict[str, float]) -> list[Article]:
@@ -216,7 +219,7 @@ def _runner(opts: Options) -> Runner:
 
     def run(raws: list[RawDocument], o: Options, timings: dict[str, float]):
         done = process_batch(raws, o, timings)
-        return done, _embedder().submit(vectorise, done, timings)
+        return _embedder().submit(lambda: (done, vectorise(done, timings)))
     return run
 
 

@@ -56,8 +56,10 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def reports(corpus, tmp_path_factory):
-    """The same folder analysed by the local engine and by a local Ray with two workers, and run
-    through the cluster-mode document phase (workers write Parquet shards, merged into a store)."""
+    """The same folder analysed by the local engine and by a local Ray with two workers, in
+    batches of two so that a batch is in flight on the workers while the driver stores the one
+    before, and run through the cluster-mode document phase (workers write Parquet shards,
+    merged into a store)."""
     from newsprism.scale import ingest_shards, merge_shards, shard_paths, shutdown
     from newsprism.store import Store
 
@@ -66,7 +68,7 @@ def reports(corpus, tmp_path_factory):
     opts = Options(db=str(db / "sharded.db"), engine="ray", ray_workers=2, progress=False)
     try:
         on_ray = newsprism.analyze([str(corpus)], options=Options(
-            db=str(db / "ray.db"), engine="ray", ray_workers=2, progress=False))
+            db=str(db / "ray.db"), engine="ray", ray_workers=2, batch_size=2, progress=False))
         shard_stats = [ingest_shards([str(corpus)], db / "shards", opts, shard_size=2) for _ in range(2)]
     finally:
         shutdown()

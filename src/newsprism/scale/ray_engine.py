@@ -10,19 +10,24 @@ OMP_NUM_THREADS to the actor's one CPU): the pool is the parallelism.
 
 Ray is started once per process and reused across batches and runs: against `opts.ray_address`
 when given (an existing cluster, where newsprism must be installed on every node), otherwise as a
-local instance with one CPU per worker. A batch is cut into small chunks, longest documents
-first, and each chunk goes to whichever worker finishes first (`_scatter`): a worker is never
-held up behind another one's long document, as it is when results are collected in submission
-order (`ActorPool.get_next` hands a worker its next chunk only once every earlier chunk is
-back), and the batch ends on a short chunk. Results are put back in input order. A chunk whose
-worker fails for good (after Ray's own restarts and retries) becomes error articles with the
-reason, so one bad node never stops the run.
+local instance with one CPU per worker. A batch is cut into chunks, longest documents first,
+big ones first and single documents last (`_chunks`), and a dispatcher thread gives each chunk
+to whichever worker is free (`_Dispatcher`): a worker is never held up behind another one's long
+document, as it is when results are collected in submission order (`ActorPool.get_next` hands
+a worker its next chunk only once every earlier chunk is back). The runner returns a future at
+once, so the driver stores batch k and reads batch k + 2 while the workers process batch k + 1,
+and a worker done with its part of one batch goes on with the next. Results are put back in
+input order. A chunk whose worker fails for good (after Ray's own restarts and retries) becomes
+error articles with the reason, so one bad node never stops the run.
 """
 from __future__ import annotations
 
 import logging
 import math
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, InvalidStateError
 from pathlib import Path
 
 from ..config import Options
@@ -31,11 +36,12 @@ from ..records import Article, RawDocument
 
 log = logging.getLogger(__name__)
 
-CHUNKS_PER_WORKER = 8  # per batch: a document or two per chunk; a round trip costs milliseconds
+CHUNK_SHARE = 4  # a chunk is a quarter of a worker's share of what is left; a round trip costs milliseconds
+POLL_S = 0.02  # how soon an idle actor is given a chunk queued while the other actors were busy
 LOCAL_OBJECT_STORE = 256 * 1024 * 1024  # batches are small; Ray's default (30% of RAM) is not needed
 
 # One Ray connection and one set of worker actors per process, reused by every batch and every run.
-_state: dict = {"local_cpus": 0, "actors": [], "actors_key": None}
+_state: dict = {"local_cpus": 0, "actors": [], "actors_key": None, "dispatcher": None}
 
 
 class DocWorker:
@@ -72,32 +78,141 @@ class DocWorker:
 
 
 def ray_runner(opts: Options) -> Runner:
-    """The batch runner `pipeline.ingest` calls when `opts.engine == "ray"`."""
-    actors = _actors(opts)
+    """The batch runner `pipeline.ingest` calls when `opts.engine == "ray"`: it queues the
+    batch's chunks on the dispatcher and returns at once, with a future of the batch's result."""
+    dispatcher = _dispatcher(opts)
 
-    def run(raws: list[RawDocument], o: Options,
-            timings: dict[str, float]) -> tuple[list[Article], dict[bytes, bytes]]:
+    def run(raws: list[RawDocument], o: Options, timings: dict[str, float]) -> Future:
+        batch = _Batch(raws, o, timings, max(1, o.ray_workers))
         if not raws:
-            return [], {}
-        size = max(1, math.ceil(len(raws) / (max(1, o.ray_workers) * CHUNKS_PER_WORKER)))
-        longest = sorted(range(len(raws)), key=lambda i: -len(raws[i].content or ""))
-        chunks = [longest[i:i + size] for i in range(0, len(longest), size)]
-        done: dict[int, Article] = {}
-        vectors: dict[bytes, bytes] = {}
-        calls = _scatter(actors, chunks, lambda actor, c: actor.run.remote([raws[i] for i in c], o))
-        for chunk, got in calls:
-            if isinstance(got, Exception):  # a worker lost for good: record it on its documents
-                log.error("ray worker failed on %d documents: %r", len(chunk), got)
-                done.update((i, _failed(raws[i], got)) for i in chunk)
-                continue
-            arts, v, t = got
-            done.update(zip(chunk, arts))
-            vectors.update(v)
-            for k, secs in t.items():
-                timings[k] = timings.get(k, 0.0) + secs
-        return [done[i] for i in range(len(raws))], vectors
+            batch.future.set_result(([], {}))
+        else:
+            dispatcher.submit(batch)
+        return batch.future
 
     return run
+
+
+class _Batch:
+    """One batch's chunks and what has come back of them; its future resolves with the articles
+    in input order and their vectors once the last chunk is back."""
+
+    def __init__(self, raws: list[RawDocument], opts: Options, timings: dict[str, float], workers: int):
+        self.raws, self.opts, self.timings = raws, opts, timings
+        self.chunks = _chunks(raws, workers)
+        self.left = len(self.chunks)
+        self.done: dict[int, Article] = {}
+        self.vectors: dict[bytes, bytes] = {}
+        self.future: Future = Future()
+
+    def finish(self, chunk: list[int], got) -> None:
+        if isinstance(got, Exception):  # a worker lost for good: record it on its documents
+            log.error("ray worker failed on %d documents: %r", len(chunk), got)
+            self.done.update((i, _failed(self.raws[i], got)) for i in chunk)
+        else:
+            arts, v, t = got
+            self.done.update(zip(chunk, arts))
+            self.vectors.update(v)
+            for k, secs in t.items():
+                self.timings[k] = self.timings.get(k, 0.0) + secs
+        self.left -= 1
+        if not self.left:
+            self.future.set_result(([self.done[i] for i in range(len(self.raws))], self.vectors))
+
+
+def _chunks(raws: list[RawDocument], workers: int) -> list[list[int]]:
+    """Indices of `raws` in chunks, longest documents first, each chunk a `CHUNK_SHARE`th of a
+    worker's share of what is left: big chunks while there is much to do (fewer round trips),
+    single documents at the end, so the workers finish a batch within about one short document
+    of each other."""
+    order = sorted(range(len(raws)), key=lambda i: -len(raws[i].content or ""))
+    chunks: list[list[int]] = []
+    start = 0
+    while start < len(order):
+        size = max(1, math.ceil((len(order) - start) / (CHUNK_SHARE * workers)))
+        chunks.append(order[start:start + size])
+        start += size
+    return chunks
+
+
+class _Dispatcher:
+    """Hands the chunks of every submitted batch, in submission order, to whichever actor is
+    free, from a thread of its own. The driver's main thread meanwhile stores the previous
+    batch and reads the next one, so the actors never wait for it, and an actor done with its
+    last chunk of one batch starts on the next batch instead of idling behind the other actors'
+    last chunks."""
+
+    def __init__(self, actors: list):
+        self.actors = actors
+        self.todo: queue.SimpleQueue = queue.SimpleQueue()  # (batch, chunk); None stops the thread
+        self.open = True
+        self.failed: Exception | None = None
+        self.thread = threading.Thread(target=self._run, name="newsprism-ray-dispatch", daemon=True)
+        self.thread.start()
+
+    def submit(self, batch: _Batch) -> None:
+        for chunk in batch.chunks:
+            self.todo.put((batch, chunk))
+        if self.failed is not None:  # checked after queueing: the thread drains the queue once it has failed
+            _fail(batch, self.failed)
+
+    def _run(self) -> None:
+        pending: dict = {}  # object ref -> (actor, batch, chunk)
+        try:
+            self._loop(pending)
+        except Exception as exc:  # Ray itself gone: no batch may wait forever on this thread
+            log.exception("ray dispatcher stopped")
+            self.failed = exc
+            for _, batch, _ in list(pending.values()):
+                _fail(batch, exc)
+            while True:
+                try:
+                    item = self.todo.get_nowait()
+                except queue.Empty:
+                    break
+                if item is not None:
+                    _fail(item[0], exc)
+
+    def _loop(self, pending: dict) -> None:
+        import ray
+
+        idle = list(self.actors)
+        while self._feed(idle, pending, wait=not pending) or pending:
+            # an idle actor must notice newly queued chunks soon; a busy pool has nothing to pick up
+            ready, _ = ray.wait(list(pending), num_returns=1, timeout=POLL_S if idle and self.open else None)
+            done = [(ref, *pending.pop(ref)) for ref in ready]
+            idle += [actor for _, actor, _, _ in done]
+            self._feed(idle, pending, wait=False)  # before unpickling the results: the actors start on their next chunk now
+            for ref, _, batch, chunk in done:
+                try:
+                    got = ray.get(ref)
+                except Exception as exc:
+                    got = exc
+                batch.finish(chunk, got)
+
+    def _feed(self, idle: list, pending: dict, wait: bool) -> bool:
+        """Give queued chunks to idle actors, waiting for the first one if `wait`; False once
+        stopped."""
+        while idle and self.open:
+            try:
+                item = self.todo.get(block=wait)
+                wait = False
+            except queue.Empty:
+                break
+            if item is None:
+                self.open = False
+                break
+            batch, chunk = item
+            actor = idle.pop()
+            pending[actor.run.remote([batch.raws[i] for i in chunk], batch.opts)] = (actor, batch, chunk)
+        return self.open
+
+
+def _fail(batch: _Batch, exc: Exception) -> None:
+    try:
+        batch.future.set_exception(exc)
+    except InvalidStateError:  # the thread and `submit` may both get to it
+        pass
 
 
 def ray_embedder(opts: Options) -> Callable[[Iterable[list[str]]], Iterator[dict[bytes, bytes]]]:
@@ -225,12 +340,24 @@ def _connect(address: str | None, workers: int) -> None:
         _state["local_cpus"] = workers
 
 
+def _dispatcher(opts: Options) -> _Dispatcher:
+    actors = _actors(opts)
+    if _state["dispatcher"] is None or _state["dispatcher"].actors is not actors:
+        _state["dispatcher"] = _Dispatcher(actors)
+    return _state["dispatcher"]
+
+
 def _kill_actors() -> None:
     import ray
 
+    dispatcher = _state["dispatcher"]
+    if dispatcher is not None:
+        dispatcher.todo.put(None)  # it hands out nothing more; what runs fails with its actor
     for actor in _state["actors"]:
         ray.kill(actor, no_restart=True)
-    _state.update(actors=[], actors_key=None)
+    if dispatcher is not None:
+        dispatcher.thread.join()
+    _state.update(actors=[], actors_key=None, dispatcher=None)
 
 
 def shutdown() -> None:

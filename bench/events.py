@@ -378,8 +378,7 @@ def bench_scale(sizes: list[int], budget: float) -> list[str]:
     from newsprism.events.index import EventIndex
 
     rng = np.random.default_rng(0)
-    empty = Profile(lang="en", day=None, names=frozenset(), places=frozenset(),
-                    numbers=frozenset())
+    empty = Profile(lang="en", day=None, names=(), places=(), numbers=())
     lines = ["## Scale: assignment latency", "",
              "One new article = ANN search over event centroids (usearch HNSW, int8, M=16) + "
              "calibrated scoring against the compared members of the nearest events + join "

@@ -101,7 +101,7 @@ from newsprism.events.features import Profile
 n, path, mode = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 if mode == "build":
     rng = np.random.default_rng(0)
-    index, empty = EventIndex(), Profile(lang="en", day=None, names=frozenset(), places=frozenset(), numbers=frozenset())
+    index, empty = EventIndex(), Profile(lang="en", day=None, names=(), places=(), numbers=())
     t = time.perf_counter()
     for s in range(0, n, 10000):
         v = rng.standard_normal((min(10000, n - s), index.ndim)).astype(np.float32)

@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import functools
 import logging
-import sys
 import time as clock
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from .config import Options
-from .records import Article, Mention, RawDocument, Report, content_id
+from .records import Article, RawDocument, Report, content_id
 
 log = logging.getLogger(__name__)
 
@@ -241,10 +240,11 @@ def analyze_corpus(store, opts: Options, step=None, keep: bool = True) -> Report
 
     1. light records (`Store.light_articles`: no claims, no removed lines) are read oldest first,
        `LIGHT_SLICE` at a time; each slice is canonicalised, its entity ids made corpus-wide by
-       name key (`entities.EntityIds`), and each article cut down to what clustering reads
-       (`_cluster_record`);
-    2. `events.cluster` runs over those records, then the claims of multi-article events are
-       embedded;
+       name key (`entities.EntityIds`), and each article read into the record clustering
+       compares (`events.member`: its profile and its lead vector, read from the store as
+       float16, no text);
+    2. `events.cluster_members` runs over those records, then the claims of multi-article
+       events are embedded;
     3. events are taken `EVENT_SLICE` articles at a time (whole events): their full articles are
        loaded, canonicalised with the events as groups (ids made corpus-wide again), dated,
        aligned and written, then dropped; the slices' entity records are pooled by id at the end.
@@ -262,22 +262,29 @@ def analyze_corpus(store, opts: Options, step=None, keep: bool = True) -> Report
             step(name)
         return _timed(timings, name, fn)
 
-    records: list[Article] = []
-    shared: dict[tuple, object] = {}
+    members: list = []
+    rest: list[str] = []  # ok articles clustering cannot place (no text) or could not embed
     first_ids = entities.EntityIds()
     if step:
         step("entities")
+    n_articles = 0
     for light in batches(store.light_articles(), LIGHT_SLICE):
-        _timed(timings, "vectors", lambda: _prime(store, _leads(light), query=False))
+        n_articles += len(light)
         ents = _timed(timings, "entities", lambda: entities.canonicalize(light))
         first_ids.assign(ents, light)
-        records += [_cluster_record(a, shared) for a in light]
-    del shared, first_ids
-    evs = run("events", lambda: events.cluster(records))
+        placed = [a for a in light if events.usable(a)]
+        rest += [a.id for a in light if not events.usable(a)]
+        try:
+            vecs = _timed(timings, "vectors", lambda: _lead_vectors(store, placed))
+        except Exception:  # a broken model must not take the whole corpus down with it
+            log.exception("events: embedding failed; articles left without events")
+            rest += [a.id for a in placed]
+            continue
+        members += [events.member(a, v) for a, v in zip(placed, vecs)]
+    del first_ids
+    evs = run("events", lambda: events.cluster_members(members))
     store.put_vectors(embed.take_fresh())
-    rest = [a.id for a in records if a.event_id is None]  # ok articles no event took (no text)
-    n_articles = len(records)
-    del records
+    del members
     run("claim vectors", lambda: _claim_vectors(store, evs, opts))
     report = Report()
     ids = entities.EntityIds()
@@ -299,30 +306,26 @@ def analyze_corpus(store, opts: Options, step=None, keep: bool = True) -> Report
     return report
 
 
-def _cluster_record(a: Article, shared: dict[tuple, object]) -> Article:
-    """What `events.cluster` reads of an article, and only that: its id, dates, language, outlet,
-    title, the text up to the longest lead clustering takes (checked: the leads come out
-    identical, else the whole text is kept), each distinct (name, type, entity) once, as one
-    `Mention` shared by every article naming it, and the dates clustering may date it by
-    (`date_cues`). About 4 KB an article, a sixth of a light record."""
-    from .events.features import LEAD_CHARS, date_cues, lead
+def _lead_vectors(store, articles: list[Article]):
+    """The lead vectors clustering compares, as float16 rows: read from the store, where the
+    document phase put them, rather than through `embed`'s cache, which would then hold every
+    lead of the corpus; leads the store lacks are embedded (and stored once clustering ran)."""
+    import numpy as np
 
-    text = a.text
-    cut = len(text) - len(text.lstrip()) + len((a.title or "").strip()) + 2 * LEAD_CHARS + 64
-    mentions, seen = [], set()
-    for m in a.mentions:
-        key = (m.text, m.type, m.entity_id)
-        if key not in seen:
-            seen.add(key)
-            mentions.append(shared.setdefault(key, Mention(m.text, 0, 0, m.type, entity_id=m.entity_id)))
-    rec = Article(id=a.id, source="", title=a.title, outlet=a.outlet and sys.intern(a.outlet),
-                  published=a.published, published_confidence=a.published_confidence,
-                  language=a.language and sys.intern(a.language), mt_likelihood=a.mt_likelihood,
-                  text=text[:cut], mentions=mentions, timexes=date_cues(a))
-    if len(text) > cut and any(lead(rec, n) != lead(a, n) for n in (LEAD_CHARS, 2 * LEAD_CHARS)):
-        rec.text = text
-    return rec
+    from . import embed, events
 
+    keys = [embed.key(events.lead(a)) for a in articles]
+    stored = dict(store.vectors(set(keys)))
+    out = np.empty((len(articles), embed.DIM), dtype=embed.STORED)
+    missing = []
+    for i, k in enumerate(keys):
+        if k in stored:
+            out[i] = np.frombuffer(stored[k], dtype=embed.STORED)
+        else:
+            missing.append(i)
+    if missing:  # exact: embed's vectors are float16 values
+        out[missing] = events.embed_leads([articles[i] for i in missing])
+    return out
 
 
 def _event_slices(evs, loose: list[str], size: int) -> Iterator[tuple[list, list[str]]]:

@@ -7,7 +7,7 @@ import numpy as np
 from newsprism.events import EventIndex
 from newsprism.events.features import Profile
 
-EMPTY = Profile(lang="en", day=None, names=frozenset(), places=frozenset(), numbers=frozenset())
+EMPTY = Profile(lang="en", day=None, names=(), places=(), numbers=())
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

@@ -3,7 +3,9 @@
 `similarity` gives a calibrated same-event probability for two articles (multilingual embedding
 of title + lead read by its raw and a learnt weighted cosine, shared names, places, numbers,
 language pair, days apart); `cluster` groups a corpus into `Event`s with stable ids,
-incrementally through an `EventIndex` that can be saved and loaded between runs.
+incrementally through an `EventIndex` that can be saved and loaded between runs;
+`cluster_members` does the same from compact per-article records (`member`), so a large corpus
+can be read a slice at a time.
 `texts_to_embed` lists the passages the stage will ask `embed` for, so the document phase can
 embed them ahead.
 """
@@ -13,12 +15,14 @@ import logging
 
 import numpy as np
 
-from newsprism.events.cluster import cluster, embed_leads, pair_probabilities
+from newsprism.events.cluster import (Member, cluster, cluster_members, embed_leads, member,
+                                      pair_probabilities, usable)
 from newsprism.events.features import lead, profile
 from newsprism.events.index import EventIndex
 from newsprism.records import Article
 
-__all__ = ["EventIndex", "cluster", "similarity", "similarity_pairs", "texts_to_embed"]
+__all__ = ["EventIndex", "Member", "cluster", "cluster_members", "embed_leads", "lead", "member",
+           "similarity", "similarity_pairs", "texts_to_embed", "usable"]
 
 log = logging.getLogger(__name__)
 

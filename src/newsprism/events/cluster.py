@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -237,8 +239,7 @@ def _apart(index: EventIndex, a: int, b: int, linkage: float, threshold: float) 
     return min(inner) >= threshold and linkage < CUT * sum(inner) / 2
 
 
-def _cut(index: EventIndex, touched: set[int], fresh: dict[str, tuple[np.ndarray, Profile]],
-         threshold: float) -> None:
+def _cut(index: EventIndex, touched: set[int], fresh: _Fresh, threshold: float) -> None:
     """Split events that hold successive steps of a running story into one event per step.
 
     Every article of the event is compared here, not only its first `MAX_MEMBERS`, so an event
@@ -342,15 +343,14 @@ def _support(title: str, names: set[str]) -> bool:
     return len(_words(title) & names) >= 2
 
 
-def _title(index: EventIndex, key: int, by_id: dict[str, Article], vectors: dict[str, np.ndarray]
-           ) -> str:
+def _title(index: EventIndex, key: int, by_id: dict[str, Member], vector) -> str:
     """Most central real headline, preferring English; a stored English title is kept."""
     ev = index.events[key]
-    new = [by_id[a] for a in ev.articles if a in by_id and (by_id[a].title or by_id[a].text)]
-    new = [a for a in new if _headline(a)] or new
+    new = [by_id[a] for a in ev.articles if a in by_id]
+    new = [m for m in new if m.headline] or new
     # a machine translation's headline reads badly ("sign in tui the treaty of"): human text first
-    english = [a for a in new if a.language == "en" and a.mt_likelihood < 0.5] or \
-        [a for a in new if a.language == "en"]
+    english = [m for m in new if m.language == "en" and m.human] or \
+        [m for m in new if m.language == "en"]
     if ev.title and (ev.title_lang == "en" or not english):
         return ev.title
     pool = english or new
@@ -362,24 +362,19 @@ def _title(index: EventIndex, key: int, by_id: dict[str, Article], vectors: dict
         return _names([p for m, p in zip(ev.members, ev.profiles) if m != aid])
 
     # a headline that names what the other articles name beats a masthead taken for a title
-    best = max(pool, key=lambda a: (_support(a.title or "", others(a.id)),
-                                    float(vectors[a.id] @ centre), a.id))
-    ev.title = (best.title if _headline(best) else best.text[:120]).strip()
+    best = max(pool, key=lambda m: (_support(m.title, others(m.id)), float(vector(m.id) @ centre), m.id))
+    ev.title = best.label
     ev.title_lang = best.language
     return ev.title
 
 
-def _count_names(index: EventIndex, key: int, arts: list[Article]) -> None:
+def _count_names(index: EventIndex, key: int, members: list[Member]) -> None:
     ev = index.events[key]
     ev.entities = ev.entities or Counter()
     ev.places = ev.places or Counter()
-    for art in arts:
-        ev.entities.update({m.entity_id for m in art.mentions if m.entity_id})
-        labels = {}
-        for m in art.mentions:
-            if m.type in PLACE_TYPES:
-                labels.setdefault(m.entity_id or m.text.strip().lower(), m.text.strip())
-        ev.places.update(set(labels.values()))
+    for m in members:
+        ev.entities.update(m.entities)
+        ev.places.update(m.places)
 
 
 def _event(index: EventIndex, key: int, title: str, related: list[dict]) -> Event:
@@ -406,14 +401,58 @@ def _event(index: EventIndex, key: int, title: str, related: list[dict]) -> Even
     )
 
 
+@dataclass(slots=True)
+class Member:
+    """What clustering reads of one article, taken once (`member`): its lead vector, its
+    `Profile`, and what names and counts its event. No text is kept: ~2 KB an article on the
+    scale benchmark's store (a third of it the float16 lead vector), where the light article
+    clustering used to read was cut to ~4 KB and the full one is ~29 KB."""
+
+    id: str
+    published: str | None  # the arrival order, with the id
+    vector: np.ndarray | None  # title + lead embedding; None for an article the index holds
+    profile: Profile
+    title: str
+    label: str  # what the event is called if this article gives its title
+    headline: bool  # the title is a real headline (`_headline`)
+    language: str | None
+    human: bool  # not a likely machine translation
+    entities: tuple[str, ...]  # canonical entity ids, each once
+    places: tuple[str, ...]  # place labels, one per place
+
+
+def arrival(x: Article | Member) -> tuple[str, str]:
+    """The order clustering takes articles in: by publication date (undated last), then id."""
+    return x.published or "9999", x.id
+
+
+def usable(article: Article) -> bool:
+    """Whether clustering can place this article at all (an ok article with some text)."""
+    return article.status == "ok" and bool(article.text or article.title)
+
+
+def member(article: Article, vector: np.ndarray | None) -> Member:
+    """The clustering record of a `usable` article with its lead embedding (`embed_leads`)."""
+    labels: dict[str, str] = {}
+    for m in article.mentions:
+        if m.type in PLACE_TYPES:
+            labels.setdefault(m.entity_id or m.text.strip().lower(), m.text.strip())
+    headline = _headline(article)
+    return Member(
+        id=article.id, published=article.published, vector=vector, profile=profile(article),
+        title=article.title or "",
+        label=(article.title if headline else article.text[:120]).strip(), headline=headline,
+        language=article.language and sys.intern(article.language),
+        human=article.mt_likelihood < 0.5,
+        entities=tuple({m.entity_id for m in article.mentions if m.entity_id}),
+        places=tuple(sys.intern(p) for p in set(labels.values())))
+
+
 def cluster(articles: list[Article], index: EventIndex | None = None,
             threshold: float | None = None) -> list[Event]:
     """Events for the given articles (sets `Article.event_id`); `index` carries earlier runs."""
-    threshold = Options().event_threshold if threshold is None else threshold
     index = EventIndex() if index is None else index
-    usable = sorted((a for a in articles if a.status == "ok" and (a.text or a.title)),
-                    key=lambda a: (a.published or "9999", a.id))
-    by_id = {a.id: a for a in usable}
+    by_id = {a.id: a for a in sorted(filter(usable, articles), key=arrival)}
     fresh = [a for a in by_id.values() if a.id not in index.by_article]
     try:
         matrix = embed_leads(fresh)
@@ -421,25 +460,59 @@ def cluster(articles: list[Article], index: EventIndex | None = None,
         log.exception("events: embedding failed; articles left without events")
         return []
     vectors = dict(zip((a.id for a in fresh), matrix))
-    profiles = {a.id: profile(a) for a in fresh}
-    touched = {index.by_article[a.id] for a in by_id.values() if a.id in index.by_article}
-    for art in fresh:
-        touched.add(_assign(index, art.id, vectors[art.id], profiles[art.id], threshold))
-    new = {a.id for a in fresh}
-    _split(index, touched, new, threshold)
-    _merge(index, touched, threshold)
-    _satellites(index, touched, new, threshold)
-    _cut(index, touched, {a.id: (vectors[a.id], profiles[a.id]) for a in fresh}, threshold)
-    keys = sorted({index.by_article[a] for a in by_id})
-    for key in keys:
-        _count_names(index, key, [by_id[a] for a in index.events[key].articles if a in new])
-    for art in usable:
-        vectors.setdefault(art.id, index.events[index.by_article[art.id]].centroid)
-    events = []
-    for key in keys:
-        ev = _event(index, key, _title(index, key, by_id, vectors), _related(index, key, threshold))
+    events = cluster_members([member(a, vectors.get(a.id)) for a in by_id.values()], index, threshold)
+    for ev in events:
         for aid in ev.articles:
             if aid in by_id:
                 by_id[aid].event_id = ev.id
-        events.append(ev)
+    return events
+
+
+def cluster_members(members: list[Member], index: EventIndex | None = None,
+                    threshold: float | None = None) -> list[Event]:
+    """Events for articles already read into `Member`s (what `cluster` does once it has them):
+    a large corpus is read a slice at a time, and only these records are held together."""
+    threshold = Options().event_threshold if threshold is None else threshold
+    index = EventIndex() if index is None else index
+    by_id = {m.id: m for m in sorted(members, key=arrival)}
+    fresh = [m for m in by_id.values() if m.id not in index.by_article]
+    touched = {index.by_article[m.id] for m in by_id.values() if m.id in index.by_article}
+    for m in fresh:
+        touched.add(_assign(index, m.id, m.vector, m.profile, threshold))
+    new = {m.id for m in fresh}
+    _split(index, touched, new, threshold)
+    _merge(index, touched, threshold)
+    _satellites(index, touched, new, threshold)
+    _cut(index, touched, _Fresh(by_id, new), threshold)
+    keys = sorted({index.by_article[a] for a in by_id})
+    for key in keys:
+        _count_names(index, key, [by_id[a] for a in index.events[key].articles if a in new])
+
+    def vector(aid: str) -> np.ndarray:
+        if aid in new:
+            return _f32(by_id[aid].vector)
+        return index.events[index.by_article[aid]].centroid
+
+    events = []
+    for key in keys:
+        events.append(_event(index, key, _title(index, key, by_id, vector),
+                             _related(index, key, threshold)))
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
+
+
+def _f32(vector: np.ndarray) -> np.ndarray:
+    """A lead vector as the score computes with it (exact: stored vectors are float16)."""
+    return np.asarray(vector, dtype=np.float32)
+
+
+class _Fresh:
+    """(vector, profile) of this run's articles by id, for `_cut`, without a second copy."""
+
+    def __init__(self, by_id: dict[str, Member], new: set[str]):
+        self.by_id, self.new = by_id, new
+
+    def get(self, aid: str) -> tuple[np.ndarray, Profile] | None:
+        if aid not in self.new:
+            return None
+        m = self.by_id[aid]
+        return _f32(m.vector), m.profile

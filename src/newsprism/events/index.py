@@ -20,7 +20,7 @@ import numpy as np
 from usearch.index import Index
 
 from newsprism.embed import DIM
-from newsprism.events.features import Profile
+from newsprism.events.features import Profile, keys
 
 MAX_MEMBERS = 8  # members compared one by one; larger events are represented by their first ones
 # A moved centroid goes into the ANN index under a new key (event key + version above these
@@ -82,9 +82,10 @@ class EventIndex:
         """Open a new event with one article; returns its key."""
         key = len(self.events)
         vec = np.asarray(vector, dtype=np.float32)
+        # a float16 vector is kept as given, not copied: a corpus is mostly one-article events
+        one = np.asarray(vector)[None, :].astype(np.float16, copy=False)
         self.events.append(StoredEvent(id=event_id(article_id), articles=[article_id],
-                                       members=[article_id],
-                                       vectors=vec[None, :].astype(np.float16), profiles=[prof],
+                                       members=[article_id], vectors=one, profiles=[prof],
                                        ann_key=key))
         self.by_article[article_id] = key
         self._ann.add(key, vec)
@@ -245,5 +246,4 @@ def _profile_json(p: Profile) -> dict:
 
 def _profile_from_json(d: dict) -> Profile:
     return Profile(lang=d["lang"], day=d["day"], day_trust=d.get("day_trust", 1.0),
-                   names=frozenset(d["names"]),
-                   places=frozenset(d["places"]), numbers=frozenset(d["numbers"]))
+                   names=keys(d["names"]), places=keys(d["places"]), numbers=keys(d["numbers"]))

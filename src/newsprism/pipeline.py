@@ -406,7 +406,8 @@ def _claim_vectors(store, evs, opts: Options) -> None:
         from .scale import ray_embedder
         rows = ray_embedder(opts)(missing())
     else:
-        rows = (embed.vectors(texts, query=True) for texts in missing())
+        # nothing else runs beside it here: BLAS may use every core
+        rows = (embed.vectors(texts, query=True, cores=embed.CORES) for texts in missing())
     for batch in rows:
         store.put_vectors(batch)
 

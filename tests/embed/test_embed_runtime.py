@@ -31,7 +31,7 @@ TEXTS = [
 @pytest.fixture(autouse=True)
 def one_blas_thread():
     """As `embed` runs the engine (on a busy machine a second BLAS thread costs more than it gives)."""
-    with runtime.one_blas_thread():
+    with runtime.blas_threads(1):
         yield
 
 

